@@ -1,0 +1,10 @@
+"""Local development: DEBUG on. Keys come from `.env` (written by `make` with random values)."""
+
+import os
+
+os.environ.setdefault("DJANGO_DEBUG", "true")
+
+from .base import *  # noqa: E402
+
+# Serve static files straight from the finders so `collectstatic` is optional while developing.
+WHITENOISE_USE_FINDERS = True
