@@ -7,6 +7,8 @@ urlpatterns = [
     path("", include("zhengwu.portal.urls")),
     path("accounts/", include("zhengwu.accounts.urls")),
     path("workbench/", include("zhengwu.workbench.urls")),
+    path("calendar/", include("zhengwu.core.urls")),
+    path("org/", include("zhengwu.organisations.urls")),
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/", include("config.api_urls")),
