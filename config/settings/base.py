@@ -266,3 +266,19 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
     },
 }
+
+# --- periodic jobs (run by `zhengwu scheduler`; see zhengwu/core/scheduler.py) -----------------
+ZHENGWU_SCHEDULED_JOBS = {
+    "notifications.retry_pending": {
+        "callable": "zhengwu.notifications.services.notifications_retry_pending",
+        "interval": 60,
+    },
+    "accounts.purge_sms_codes": {
+        "callable": "zhengwu.accounts.services.sms_codes_purge",
+        "interval": 24 * 3600,
+    },
+    "core.calendar_check": {
+        "callable": "zhengwu.core.jobs.calendar_check",
+        "interval": 24 * 3600,
+    },
+}

@@ -1,0 +1,19 @@
+"""Domain errors carrying a Chinese message for the person who caused them."""
+
+from __future__ import annotations
+
+
+class UserFacingError(Exception):
+    """An error whose message is safe and meant to be shown to the user (Chinese)."""
+
+    def __init__(self, message: str, *, field: str | None = None, code: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.code = code
+
+
+class RateLimited(UserFacingError):
+    def __init__(self, message: str, *, retry_after_seconds: int) -> None:
+        super().__init__(message, code="rate_limited")
+        self.retry_after_seconds = retry_after_seconds
