@@ -156,10 +156,13 @@ def register_view(request: HttpRequest) -> HttpResponse:
 def lookup_view(request: HttpRequest) -> HttpResponse:
     if not can_lookup_accounts(request.user):
         raise PermissionDenied
-    form = AccountLookupForm(request.GET or None)
+    # POST, so ID numbers never land in URLs, browser history or access logs; the field is
+    # emptied after the search so the full number is not echoed back into the page.
+    form = AccountLookupForm(request.POST or None)
     results = None
     if form.is_valid():
         results = selectors.accounts_lookup(query=form.cleaned_data["q"])
+        form = AccountLookupForm()
     return render(
         request,
         "accounts/lookup.html",

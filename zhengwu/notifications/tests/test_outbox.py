@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.db import transaction
+from django.utils import timezone
+
+from zhengwu.notifications import channels
+from zhengwu.notifications.models import Notification, NotificationStatus
+from zhengwu.notifications.services import (
+    MAX_ATTEMPTS,
+    notification_create,
+    notification_deliver,
+    notifications_retry_pending,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_delivered_after_commit(sms_outbox, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        notification_create(channel="sms", recipient="13800001234", template_code="t", body="您好")
+        assert sms_outbox == []  # nothing leaves before the transaction commits
+    assert len(callbacks) == 1
+    assert [m.body for m in sms_outbox] == ["您好"]
+    assert Notification.objects.get().status == NotificationStatus.SENT
+
+
+def test_rolled_back_notification_is_never_sent(sms_outbox, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
+        with transaction.atomic():
+            notification_create(channel="sms", recipient="13800001234", template_code="t", body="x")
+            raise RuntimeError
+    assert sms_outbox == []
+    assert not Notification.objects.exists()
+
+
+def test_delivering_twice_sends_once(sms_outbox):
+    n = notification_create(channel="sms", recipient="13800001234", template_code="t", body="x")
+    notification_deliver(notification_id=n.pk)
+    notification_deliver(notification_id=n.pk)
+    assert len(sms_outbox) == 1
+
+
+def test_failure_is_retried_with_backoff_then_marked_failed(monkeypatch):
+    calls = []
+
+    class Flaky:
+        def send(self, message):
+            calls.append(message)
+            raise channels.DeliveryError("网关超时")
+
+    monkeypatch.setitem(channels._registry, "memory", Flaky)
+    n = notification_create(channel="sms", recipient="13800001234", template_code="t", body="x")
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            traveller.shift(timedelta(hours=2))
+            assert notifications_retry_pending() == 1
+            n.refresh_from_db()
+            assert n.attempts == attempt
+        assert n.status == NotificationStatus.FAILED
+        assert "网关超时" in n.last_error
+        traveller.shift(timedelta(hours=2))
+        assert notifications_retry_pending() == 0
+    assert len(calls) == MAX_ATTEMPTS
+
+
+def test_stored_body_and_recipient_are_encrypted_and_masked():
+    n = notification_create(channel="sms", recipient="13800001234", template_code="t", body="验证码为123456")
+    assert "13800001234" not in str(n)
+    n.refresh_from_db()
+    assert str(n.body) == "验证码为******"
+    assert n.body.reveal() == "验证码为123456"
