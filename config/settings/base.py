@@ -180,7 +180,9 @@ SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG e
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = False
 SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("DJANGO_BEHIND_TLS_PROXY", default=False) else None
+    ("HTTP_X_FORWARDED_PROTO", "https")
+    if env.bool("DJANGO_BEHIND_TLS_PROXY", default=False)
+    else None
 )
 # Strict CSP: only our own scripts and styles; no inline code anywhere (style.md, stack.md §2.4).
 CONTENT_SECURITY_POLICY = {
@@ -208,7 +210,9 @@ ZHENGWU_BLIND_INDEX_KEY = env("ZHENGWU_BLIND_INDEX_KEY", default="")
 # --- SMS codes and rate limits ----------------------------------------------------------------
 ZHENGWU_SMS_CODE_TTL_SECONDS = env.int("ZHENGWU_SMS_CODE_TTL_SECONDS", default=300)
 ZHENGWU_SMS_CODE_MAX_ATTEMPTS = env.int("ZHENGWU_SMS_CODE_MAX_ATTEMPTS", default=5)
-ZHENGWU_SMS_PER_PHONE_INTERVAL_SECONDS = env.int("ZHENGWU_SMS_PER_PHONE_INTERVAL_SECONDS", default=60)
+ZHENGWU_SMS_PER_PHONE_INTERVAL_SECONDS = env.int(
+    "ZHENGWU_SMS_PER_PHONE_INTERVAL_SECONDS", default=60
+)
 ZHENGWU_SMS_PER_PHONE_PER_DAY = env.int("ZHENGWU_SMS_PER_PHONE_PER_DAY", default=10)
 ZHENGWU_SMS_PER_IP_PER_HOUR = env.int("ZHENGWU_SMS_PER_IP_PER_HOUR", default=20)
 
@@ -228,7 +232,9 @@ TASKS = {
 }
 
 # --- email ------------------------------------------------------------------------------------
-EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND = env(
+    "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
+)
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="zhengwu@localhost")
 
 # --- REST API ---------------------------------------------------------------------------------

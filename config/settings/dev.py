@@ -4,7 +4,7 @@ import os
 
 os.environ.setdefault("DJANGO_DEBUG", "true")
 
-from .base import *  # noqa: E402
+from .base import *
 
 # Serve static files straight from the finders so `collectstatic` is optional while developing.
 WHITENOISE_USE_FINDERS = True

@@ -1,6 +1,9 @@
 """Admin for accounts. Personal data is shown masked; plaintext only via the audited reveal."""
 
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from .models import CitizenProfile, EnterpriseProfile, SmsCode, User
@@ -30,7 +33,7 @@ class CitizenProfileAdmin(admin.ModelAdmin):
     readonly_fields = ["user", "name", "id_number", "created_at"]
     exclude = ["id_number_index"]
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # accounts are created by registration, which validates and encrypts
 
 
@@ -41,7 +44,7 @@ class EnterpriseProfileAdmin(admin.ModelAdmin):
     readonly_fields = ["user", "agent_id_number", "created_at"]
     exclude = ["agent_id_number_index"]
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
 
@@ -52,8 +55,8 @@ class SmsCodeAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in SmsCode._meta.fields if f.name != "code_hash"]
     exclude = ["code_hash", "phone_index"]
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

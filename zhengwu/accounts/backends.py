@@ -13,7 +13,7 @@ from .models import User, UserKind
 
 
 class PhoneOrUsernameBackend(ModelBackend):
-    def authenticate(  # type: ignore[override]
+    def authenticate(
         self,
         request: HttpRequest | None,
         username: str | None = None,

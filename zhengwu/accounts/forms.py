@@ -44,10 +44,13 @@ class CitizenRegisterForm(forms.Form):
     phone = PhoneField()
     code = forms.CharField(label=_("短信验证码"), max_length=6, required=False)
     password = forms.CharField(
-        label=_("登录密码（可选）"), widget=forms.PasswordInput, required=False, strip=False,
+        label=_("登录密码（可选）"),
+        widget=forms.PasswordInput,
+        required=False,
+        strip=False,
         help_text=_("不设置密码时可使用手机短信验证码登录。"),
     )
-    form_token = forms.CharField(widget=forms.HiddenInput)
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
 class EnterpriseRegisterForm(forms.Form):
@@ -61,7 +64,7 @@ class EnterpriseRegisterForm(forms.Form):
     password = forms.CharField(
         label=_("登录密码（可选）"), widget=forms.PasswordInput, required=False, strip=False
     )
-    form_token = forms.CharField(widget=forms.HiddenInput)
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
 class AccountLookupForm(forms.Form):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -29,11 +29,14 @@ class User(AbstractUser):
         "organisations.Department", blank=True, related_name="staff", verbose_name=_("所属部门")
     )
     section = models.ForeignKey(
-        "organisations.Section", on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="staff", verbose_name=_("科室"),
+        "organisations.Section",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="staff",
+        verbose_name=_("科室"),
     )
 
-    objects = UserManager()
 
     class Meta:
         verbose_name = _("用户")

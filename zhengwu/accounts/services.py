@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
-from typing import Any
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
@@ -83,9 +83,13 @@ def sms_code_send(*, phone: str, purpose: str, ip_address: str | None) -> SmsCod
             raise RateLimited(
                 _("该手机号今日获取验证码次数已达上限，请明天再试。"), retry_after_seconds=86400
             )
-        if ip_address and SmsCode.objects.filter(
-            ip_address=ip_address, created_at__gte=now - timedelta(hours=1)
-        ).count() >= settings.ZHENGWU_SMS_PER_IP_PER_HOUR:
+        if (
+            ip_address
+            and SmsCode.objects.filter(
+                ip_address=ip_address, created_at__gte=now - timedelta(hours=1)
+            ).count()
+            >= settings.ZHENGWU_SMS_PER_IP_PER_HOUR
+        ):
             raise RateLimited(
                 _("当前网络获取验证码次数过多，请1小时后再试。"), retry_after_seconds=3600
             )
@@ -346,7 +350,6 @@ def staff_create(
     user.groups.set([groups[r] for r in roles])
     user.departments.set(list(departments))
     return user
-
 
 
 def personal_data_reveal(*, obj: Any, field_name: str, reason: str = "") -> str:

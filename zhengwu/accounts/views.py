@@ -81,12 +81,12 @@ def login_view(request: HttpRequest) -> HttpResponse:
         password_form = PasswordLoginForm(request.POST)
         if password_form.is_valid():
             data = password_form.cleaned_data
-            user = authenticate(
+            account = authenticate(
                 request, username=data["username"], password=data["password"], kind=data["kind"]
             )
-            if user is not None:
-                login(request, user, backend=BACKEND)
-                return HttpResponseRedirect(_next_url(request, user))
+            if account is not None:
+                login(request, account, backend=BACKEND)
+                return HttpResponseRedirect(_next_url(request, account))
             locked_out = bool(getattr(request, "axes_locked_out", False))
             password_form.add_error(
                 None,
@@ -145,12 +145,14 @@ def register_view(request: HttpRequest) -> HttpResponse:
                     return redirect("portal:home")
             except UserFacingError as exc:
                 _add_error(form, exc)
-        # Re-render with a fresh one-time token (a failed attempt may be corrected and resent).
-        form.data = form.data.copy()
-        form.data["form_token"] = form_token_issue(request)
     else:
-        form = form_class(initial={"form_token": form_token_issue(request)})
-    return render(request, "accounts/register.html", {"form": form, "kind": kind})
+        form = form_class()
+    # Every rendering carries a fresh one-time token (a failed attempt may be corrected and sent).
+    return render(
+        request,
+        "accounts/register.html",
+        {"form": form, "kind": kind, "form_token": form_token_issue(request)},
+    )
 
 
 def lookup_view(request: HttpRequest) -> HttpResponse:
@@ -178,5 +180,7 @@ def reveal_view(request: HttpRequest, model: str, pk: int, field: str) -> HttpRe
     if target is None:
         raise PermissionDenied
     obj = get_object_or_404(target, pk=pk)
-    value = services.personal_data_reveal(obj=obj, field_name=field, reason=request.POST.get("reason", ""))
+    value = services.personal_data_reveal(
+        obj=obj, field_name=field, reason=request.POST.get("reason", "")
+    )
     return render(request, "accounts/_revealed.html", {"value": value})

@@ -15,7 +15,8 @@ def calendar_check() -> str:
 
     missing = calendar_missing_years(timezone.localdate())
     if missing:
-        message = "缺少%s年法定节假日安排，请系统管理员录入。" % "、".join(str(y) for y in missing)
+        years = "、".join(str(y) for y in missing)
+        message = f"缺少{years}年法定节假日安排，请系统管理员录入。"
         logger.warning(message)
         return message
     return "节假日数据完整"

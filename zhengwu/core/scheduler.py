@@ -37,7 +37,8 @@ class JobSpec:
 
 def job_specs() -> list[JobSpec]:
     specs = []
-    for name, conf in settings.ZHENGWU_SCHEDULED_JOBS.items():
+    jobs: dict[str, dict[str, Any]] = settings.ZHENGWU_SCHEDULED_JOBS
+    for name, conf in jobs.items():
         interval = int(conf["interval"])
         specs.append(
             JobSpec(
@@ -104,8 +105,6 @@ def job_run(spec: JobSpec, *, holder: str) -> str | None:
         run_count=F("run_count") + 1,
     )
     return str(status)
-
-
 
 
 def scheduler_tick(specs: list[JobSpec], *, holder: str) -> dict[str, str]:

@@ -143,10 +143,14 @@ def demo_load(*, log: Callable[[str], None] = lambda _m: None) -> DemoContext:
     with transaction.atomic():
         regions = _regions()
         _departments(ctx, regions[county.REGION_CODE])
-        log(f"区划 {len(regions)} 个，部门 {len(ctx.departments)} 个，窗口 {len(county.WINDOWS)} 个")
+        log(
+            f"区划 {len(regions)} 个，部门 {len(ctx.departments)} 个，窗口 {len(county.WINDOWS)} 个"
+        )
         _staff(ctx)
         _citizens(ctx)
-        log(f"工作人员 {len(ctx.staff)} 名，群众与企业账户 {len(county.CITIZENS) + len(county.ENTERPRISES)} 个")
+        log(
+            f"工作人员 {len(ctx.staff)} 名，群众与企业账户 {len(county.CITIZENS) + len(county.ENTERPRISES)} 个"
+        )
     for app in apps.get_app_configs():
         if not app.name.startswith("zhengwu.") or app.name == "zhengwu.demo":
             continue

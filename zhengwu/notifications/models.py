@@ -33,8 +33,11 @@ class Notification(models.Model):
     subject = models.CharField(_("标题"), max_length=200, blank=True)
     body = EncryptedField(_("内容"), kind="message")
     status = models.CharField(
-        _("状态"), max_length=16, choices=NotificationStatus.choices,
-        default=NotificationStatus.PENDING, db_index=True,
+        _("状态"),
+        max_length=16,
+        choices=NotificationStatus.choices,
+        default=NotificationStatus.PENDING,
+        db_index=True,
     )
     attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
     last_error = models.TextField(_("最近错误"), blank=True)

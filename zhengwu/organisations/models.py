@@ -23,7 +23,11 @@ class Region(models.Model):
     name = models.CharField(_("名称"), max_length=50)
     level = models.CharField(_("层级"), max_length=16, choices=RegionLevel.choices)
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("上级区划"),
     )
 
@@ -64,11 +68,18 @@ class Department(models.Model):
         _("统一社会信用代码"), max_length=18, unique=True, validators=[validate_credit_code]
     )
     org_code = models.CharField(
-        _("组织机构代码"), max_length=9, unique=True, validators=[validate_org_code],
+        _("组织机构代码"),
+        max_length=9,
+        unique=True,
+        validators=[validate_org_code],
         help_text=_("9位，用于政府信息索引号。"),
     )
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("上级机关"),
     )
     phone = models.CharField(_("咨询电话"), max_length=30, blank=True)

@@ -48,7 +48,11 @@ def window_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("organisations:my-department")
     else:
         form = WindowForm(
-            initial={"name": window.name, "location": window.location, "is_active": window.is_active}
+            initial={
+                "name": window.name,
+                "location": window.location,
+                "is_active": window.is_active,
+            }
         )
     return render(request, "organisations/window_form.html", {"form": form, "window": window})
 

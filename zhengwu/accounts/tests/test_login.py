@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from django.conf import settings
 from django.urls import reverse
+
+import pytest
 
 from zhengwu.accounts.roles import Role
 from zhengwu.accounts.tests.factories import PASSWORD, CitizenFactory, staff_user
@@ -26,7 +27,9 @@ def test_staff_password_login_goes_to_workbench(client):
 def test_staff_is_locked_out_after_five_failures(client):
     staff_user(username="clerk", roles=[Role.WINDOW_STAFF])
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        client.post(LOGIN, {"mode": "password", "kind": "staff", "username": "clerk", "password": "wrong"})
+        client.post(
+            LOGIN, {"mode": "password", "kind": "staff", "username": "clerk", "password": "wrong"}
+        )
     response = client.post(
         LOGIN, {"mode": "password", "kind": "staff", "username": "clerk", "password": PASSWORD}
     )
@@ -39,7 +42,12 @@ def test_citizen_password_login_by_phone(client):
     citizen = CitizenFactory.create()
     response = client.post(
         LOGIN,
-        {"mode": "password", "kind": "citizen", "username": citizen.user.phone.reveal(), "password": PASSWORD},
+        {
+            "mode": "password",
+            "kind": "citizen",
+            "username": citizen.user.phone.reveal(),
+            "password": PASSWORD,
+        },
     )
     assert response.status_code == 302
     assert int(client.session["_auth_user_id"]) == citizen.user.pk
@@ -49,7 +57,12 @@ def test_citizen_cannot_use_staff_entry_with_phone(client):
     citizen = CitizenFactory.create()
     response = client.post(
         LOGIN,
-        {"mode": "password", "kind": "staff", "username": citizen.user.phone.reveal(), "password": PASSWORD},
+        {
+            "mode": "password",
+            "kind": "staff",
+            "username": citizen.user.phone.reveal(),
+            "password": PASSWORD,
+        },
     )
     assert response.status_code == 200
     assert "账号或密码不正确" in response.content.decode()
@@ -59,7 +72,9 @@ def test_sms_login_flow(client, sms_outbox, django_capture_on_commit_callbacks):
     citizen = CitizenFactory.create()
     phone = citizen.user.phone.reveal()
     with django_capture_on_commit_callbacks(execute=True):
-        sent = client.post(LOGIN, {"mode": "sms", "kind": "citizen", "phone": phone, "send_code": "1"})
+        sent = client.post(
+            LOGIN, {"mode": "sms", "kind": "citizen", "phone": phone, "send_code": "1"}
+        )
     assert sent.status_code == 200
     code = re.search(r"验证码为(\d{6})", sms_outbox[-1].body).group(1)
     response = client.post(LOGIN, {"mode": "sms", "kind": "citizen", "phone": phone, "code": code})
@@ -90,7 +105,12 @@ def test_next_parameter_cannot_redirect_off_site(client):
     staff_user(username="clerk", roles=[Role.WINDOW_STAFF])
     response = client.post(
         LOGIN + "?kind=staff&next=https://evil.example/",
-        {"mode": "password", "kind": "staff", "username": "clerk", "password": PASSWORD,
-         "next": "https://evil.example/"},
+        {
+            "mode": "password",
+            "kind": "staff",
+            "username": "clerk",
+            "password": PASSWORD,
+            "next": "https://evil.example/",
+        },
     )
     assert response["Location"] == reverse("workbench:home")

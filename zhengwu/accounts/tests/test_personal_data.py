@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import logging
 
-import pytest
 from django.urls import reverse
+
+import pytest
 
 from zhengwu.accounts.roles import Role
 from zhengwu.accounts.tests.factories import CitizenFactory, staff_user
@@ -38,7 +39,9 @@ def test_reveal_is_permitted_and_audited(client):
     assert citizen.id_number.reveal() not in str(entry.changes)
 
 
-@pytest.mark.parametrize("roles", [[], [Role.APPROVER], [Role.CENTRE_LEADER], [Role.DEPARTMENT_ADMIN]])
+@pytest.mark.parametrize(
+    "roles", [[], [Role.APPROVER], [Role.CENTRE_LEADER], [Role.DEPARTMENT_ADMIN]]
+)
 def test_reveal_denied_for_other_roles_and_writes_nothing(client, roles):
     citizen = CitizenFactory.create()
     client.force_login(staff_user(roles=roles))
@@ -53,7 +56,12 @@ def test_citizen_cannot_reveal_or_look_up(client):
     citizen = CitizenFactory.create()
     client.force_login(citizen.user)
     assert client.get(reverse("accounts:lookup"), {"q": "x"}).status_code == 403
-    assert client.post(reverse("accounts:reveal", args=["citizen", citizen.pk, "id_number"])).status_code == 403
+    assert (
+        client.post(
+            reverse("accounts:reveal", args=["citizen", citizen.pk, "id_number"])
+        ).status_code
+        == 403
+    )
 
 
 def test_unknown_field_cannot_be_revealed(client):

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from django.db import connection
 from django.urls import reverse
+
+import pytest
 
 from zhengwu.accounts.models import CitizenProfile, EnterpriseProfile, SmsPurpose, User, UserKind
 from zhengwu.accounts.services import citizen_register, enterprise_register, sms_code_send
@@ -47,7 +48,9 @@ def test_citizen_registration_encrypts_and_indexes(sms_outbox, django_capture_on
         ("32128219900101123A", "末位"),
     ],
 )
-def test_invalid_id_number_creates_nothing(id_number, message, sms_outbox, django_capture_on_commit_callbacks):
+def test_invalid_id_number_creates_nothing(
+    id_number, message, sms_outbox, django_capture_on_commit_callbacks
+):
     if message == "校验位":
         good = valid_id_number(3, birth="19900101")
         id_number = good[:17] + ("0" if good[17] != "0" else "1")
@@ -75,19 +78,27 @@ def test_same_id_number_cannot_register_twice(sms_outbox, django_capture_on_comm
         sms_outbox, phone="13700002222", capture=django_capture_on_commit_callbacks
     )
     with pytest.raises(UserFacingError, match="已注册"):
-        citizen_register(name="王五", id_number=id_number.lower(), phone="13700002222", sms_code=code2)
+        citizen_register(
+            name="王五", id_number=id_number.lower(), phone="13700002222", sms_code=code2
+        )
     assert CitizenProfile.objects.count() == 1
 
 
-def test_enterprise_registration_validates_credit_code(sms_outbox, django_capture_on_commit_callbacks):
+def test_enterprise_registration_validates_credit_code(
+    sms_outbox, django_capture_on_commit_callbacks
+):
     code = _send_and_read(sms_outbox, capture=django_capture_on_commit_callbacks)
     body = "91321282MA1WKH3L7"
     good = body + credit_code_check_char(body)
     bad = body + ("0" if good[-1] != "0" else "1")
-    kwargs = dict(
-        name="靖江测试有限公司", legal_representative="王建", agent_name="钱燕",
-        agent_id_number=valid_id_number(11), phone=PHONE, sms_code=code,
-    )
+    kwargs = {
+        "name": "靖江测试有限公司",
+        "legal_representative": "王建",
+        "agent_name": "钱燕",
+        "agent_id_number": valid_id_number(11),
+        "phone": PHONE,
+        "sms_code": code,
+    }
     with pytest.raises(UserFacingError, match="统一社会信用代码校验位不正确"):
         enterprise_register(credit_code=bad, **kwargs)
     assert not EnterpriseProfile.objects.exists()
@@ -95,14 +106,20 @@ def test_enterprise_registration_validates_credit_code(sms_outbox, django_captur
     assert user.enterprise.credit_code == good
 
 
-def test_register_page_double_submit_creates_one_account(client, sms_outbox, django_capture_on_commit_callbacks):
+def test_register_page_double_submit_creates_one_account(
+    client, sms_outbox, django_capture_on_commit_callbacks
+):
     url = reverse("accounts:register") + "?kind=citizen"
     page = client.get(url)
     token = re.search(r'name="form_token" value="([^"]+)"', page.content.decode()).group(1)
     code = _send_and_read(sms_outbox, capture=django_capture_on_commit_callbacks)
     data = {
-        "kind": "citizen", "name": "赵六", "id_number": valid_id_number(12), "phone": PHONE,
-        "code": code, "form_token": token,
+        "kind": "citizen",
+        "name": "赵六",
+        "id_number": valid_id_number(12),
+        "phone": PHONE,
+        "code": code,
+        "form_token": token,
     }
     first = client.post(url, data)
     assert first.status_code == 302
@@ -119,8 +136,14 @@ def test_register_page_shows_chinese_error_for_bad_id(client):
     token = re.search(r'name="form_token" value="([^"]+)"', page.content.decode()).group(1)
     response = client.post(
         url,
-        {"kind": "citizen", "name": "赵六", "id_number": "123", "phone": PHONE, "code": "123456",
-         "form_token": token},
+        {
+            "kind": "citizen",
+            "name": "赵六",
+            "id_number": "123",
+            "phone": PHONE,
+            "code": "123456",
+            "form_token": token,
+        },
     )
     assert response.status_code == 200
     assert "身份证号码应为18位" in response.content.decode()

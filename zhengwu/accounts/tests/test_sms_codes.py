@@ -3,10 +3,11 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-import pytest
-import time_machine
 from django.test import override_settings
 from django.utils import timezone
+
+import pytest
+import time_machine
 
 from zhengwu.accounts.models import SmsCode, SmsCodeStatus, SmsPurpose
 from zhengwu.accounts.services import sms_code_send, sms_code_verify
@@ -63,8 +64,9 @@ def test_expired_code_is_refused(sms_outbox, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
         sms_code_send(phone=PHONE, purpose=SmsPurpose.LOGIN, ip_address=None)
     code = _code_from(sms_outbox)
-    with time_machine.travel(timezone.now() + timedelta(minutes=6)), pytest.raises(
-        UserFacingError, match="已过期"
+    with (
+        time_machine.travel(timezone.now() + timedelta(minutes=6)),
+        pytest.raises(UserFacingError, match="已过期"),
     ):
         sms_code_verify(phone=PHONE, purpose=SmsPurpose.LOGIN, code=code)
 

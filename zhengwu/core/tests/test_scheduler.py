@@ -3,10 +3,11 @@ from __future__ import annotations
 import threading
 from datetime import timedelta
 
-import pytest
-import time_machine
 from django.db import connection
 from django.utils import timezone
+
+import pytest
+import time_machine
 
 from zhengwu.core.models import JobStatus, ScheduledJob
 from zhengwu.core.scheduler import JobSpec, job_claim, job_run, jobs_register

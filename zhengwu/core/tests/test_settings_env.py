@@ -14,7 +14,9 @@ def test_env_example_documents_every_variable():
     source = (ROOT / "config" / "settings" / "base.py").read_text(encoding="utf-8")
     used = set(re.findall(r'env(?:\.\w+)?\(\s*"([A-Z][A-Z0-9_]+)"', source))
     documented = set(
-        re.findall(r"^([A-Z][A-Z0-9_]+)=", (ROOT / ".env.example").read_text(encoding="utf-8"), re.M)
+        re.findall(
+            r"^([A-Z][A-Z0-9_]+)=", (ROOT / ".env.example").read_text(encoding="utf-8"), re.M
+        )
     )
     assert used, "no variables found: the pattern is broken"
     assert used - documented == set()

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
-import pytest
 from django.core.management import call_command
 from django.urls import reverse
+
+import pytest
 
 from zhengwu.accounts.models import CitizenProfile, EnterpriseProfile, User
 from zhengwu.core.validators import validate_credit_code, validate_org_code
@@ -44,8 +45,12 @@ def test_every_demo_login_works(client):
     for username, kind in accounts:
         response = client.post(
             reverse("accounts:login"),
-            {"mode": "password", "kind": kind, "username": username,
-             "password": county.DEMO_PASSWORD},
+            {
+                "mode": "password",
+                "kind": kind,
+                "username": username,
+                "password": county.DEMO_PASSWORD,
+            },
         )
         assert response.status_code == 302, username
         home = client.get(response["Location"])

@@ -92,7 +92,7 @@ class FileBackend:
 class MemoryBackend:
     """Test channel: keeps every message in ``MemoryBackend.outbox``."""
 
-    outbox: list[OutgoingMessage] = []  # noqa: RUF012 - shared on purpose, like locmem email
+    outbox: list[OutgoingMessage] = []
 
     def send(self, message: OutgoingMessage) -> str:
         MemoryBackend.outbox.append(message)

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-import time_machine
 from django.db import transaction
 from django.utils import timezone
+
+import pytest
+import time_machine
 
 from zhengwu.notifications import channels
 from zhengwu.notifications.models import Notification, NotificationStatus
@@ -29,10 +30,13 @@ def test_delivered_after_commit(sms_outbox, django_capture_on_commit_callbacks):
 
 
 def test_rolled_back_notification_is_never_sent(sms_outbox, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
+    def create_then_fail() -> None:
         with transaction.atomic():
             notification_create(channel="sms", recipient="13800001234", template_code="t", body="x")
             raise RuntimeError
+
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
+        create_then_fail()
     assert sms_outbox == []
     assert not Notification.objects.exists()
 
@@ -68,7 +72,9 @@ def test_failure_is_retried_with_backoff_then_marked_failed(monkeypatch):
 
 
 def test_stored_body_and_recipient_are_encrypted_and_masked():
-    n = notification_create(channel="sms", recipient="13800001234", template_code="t", body="验证码为123456")
+    n = notification_create(
+        channel="sms", recipient="13800001234", template_code="t", body="验证码为123456"
+    )
     assert "13800001234" not in str(n)
     n.refresh_from_db()
     assert str(n.body) == "验证码为******"

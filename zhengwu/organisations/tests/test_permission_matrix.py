@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from django.urls import reverse
+
+import pytest
 
 from zhengwu.accounts.roles import Role
 from zhengwu.accounts.tests.factories import CitizenFactory, staff_user
