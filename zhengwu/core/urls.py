@@ -1,4 +1,8 @@
-from django.urls import path
+from django.urls import URLPattern, path
+
+from . import views
 
 app_name = "core"
-urlpatterns: list = []
+urlpatterns: list[URLPattern] = [
+    path("explain/", views.explain, name="explain"),
+]
