@@ -37,7 +37,6 @@ class User(AbstractUser):
         verbose_name=_("科室"),
     )
 
-
     class Meta:
         verbose_name = _("用户")
         verbose_name_plural = _("用户")

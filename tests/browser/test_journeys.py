@@ -1,0 +1,165 @@
+"""Citizen and staff journeys of the foundation, end to end in headless Chromium.
+
+* a citizen registers on a phone with an SMS code, logs out, logs back in with a new code;
+* bad input (an invalid 身份证号) gets a Chinese message and creates nothing;
+* a department administrator logs in with username + password and edits a hall window;
+* window staff look a citizen up by ID number, see it masked, reveal it (audited);
+* repeated wrong passwords lock the staff account.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from zhengwu.accounts.models import CitizenProfile
+from zhengwu.accounts.roles import Role
+from zhengwu.accounts.tests.factories import PASSWORD, CitizenFactory, staff_user, valid_id_number
+from zhengwu.audit.models import AuditAction, AuditEntry
+from zhengwu.notifications.channels import MemoryBackend
+from zhengwu.organisations.models import Window
+from zhengwu.organisations.tests.factories import DepartmentFactory, WindowFactory
+
+from .conftest import MOBILE
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _last_code() -> str:
+    return re.search(r"验证码为(\d{6})", MemoryBackend.outbox[-1].body).group(1)
+
+
+def test_citizen_registers_and_logs_in_with_sms_codes(open_page, settings):
+    # the second code is asked for seconds after the first: lift the 60-second interval
+    settings.ZHENGWU_SMS_PER_PHONE_INTERVAL_SECONDS = 0
+    record = open_page("/accounts/register/?kind=citizen", viewport=MOBILE, mobile=True)
+    page = record.page
+    id_number = valid_id_number(42)
+    page.get_by_label("姓名").fill("王小红")
+    page.get_by_label("居民身份证号码").fill(id_number)
+    page.get_by_label("手机号").fill("13655550001")
+    page.get_by_role("button", name="获取验证码").click()
+    page.wait_for_load_state("networkidle")
+    assert "验证码已发送" in page.content()
+    page.get_by_label("短信验证码").fill(_last_code())
+    page.get_by_role("button", name="注册", exact=True).click()
+    page.wait_for_load_state("networkidle")
+    assert "注册成功" in page.content()
+    assert "王小红" in page.content()
+    assert CitizenProfile.objects.get().id_number.reveal() == id_number
+    record.screenshot("journey-citizen-registered-mobile")
+
+    page.get_by_role("button", name="退出").click()
+    page.wait_for_load_state("networkidle")
+    page.goto(record.origin + "/accounts/login/?kind=citizen&mode=sms")
+    page.get_by_label("手机号").fill("13655550001")
+    page.get_by_role("button", name="获取验证码").click()
+    page.wait_for_load_state("networkidle")
+    page.get_by_label("短信验证码").fill(_last_code())
+    page.get_by_role("button", name="登录", exact=True).click()
+    page.wait_for_load_state("networkidle")
+    assert "王小红" in page.content()
+    record.assert_clean()
+
+
+def test_invalid_id_number_is_explained_and_nothing_is_created(open_page):
+    record = open_page("/accounts/register/?kind=citizen", viewport=MOBILE, mobile=True)
+    page = record.page
+    bad = valid_id_number(5)
+    bad = bad[:17] + ("0" if bad[17] != "0" else "1")
+    page.get_by_label("姓名").fill("李小明")
+    page.get_by_label("居民身份证号码").fill(bad)
+    page.get_by_label("手机号").fill("13655550002")
+    page.get_by_role("button", name="获取验证码").click()
+    page.wait_for_load_state("networkidle")
+    page.get_by_label("短信验证码").fill(_last_code())
+    page.get_by_role("button", name="注册", exact=True).click()
+    page.wait_for_load_state("networkidle")
+    assert "身份证号码校验位不正确" in page.content()
+    assert not CitizenProfile.objects.exists()
+    record.screenshot("journey-register-bad-id-mobile")
+    record.assert_clean()
+
+
+def test_department_admin_logs_in_and_edits_a_window(open_page):
+    dept = DepartmentFactory.create(name="靖江市公安局")
+    window = WindowFactory.create(
+        department=dept, number="B01", name="户政窗口", location="一楼B区"
+    )
+    staff_user(
+        username="police_admin", roles=[Role.DEPARTMENT_ADMIN], departments=[dept], full_name="吴磊"
+    )
+    record = open_page("/accounts/login/?kind=staff")
+    page = record.page
+    page.get_by_label("账号").fill("police_admin")
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录", exact=True).click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith("/workbench/")
+    page.get_by_role("complementary", name="工作台菜单").get_by_role(
+        "link", name="部门管理"
+    ).click()
+    page.wait_for_load_state("networkidle")
+    assert "靖江市公安局" in page.content()
+    page.get_by_role("link", name="编辑").first.click()
+    page.get_by_label("窗口名称").fill("户政业务窗口")
+    page.get_by_label("位置").fill("一楼B区东侧")
+    page.get_by_role("button", name="保存").click()
+    page.wait_for_load_state("networkidle")
+    assert "窗口信息已保存" in page.content()
+    window.refresh_from_db()
+    assert (window.name, window.location) == ("户政业务窗口", "一楼B区东侧")
+    record.screenshot("journey-department-admin")
+    record.assert_clean()
+    assert Window.objects.count() == 1
+
+
+def test_window_staff_look_up_and_reveal_an_id_number(open_page):
+    citizen = CitizenFactory.create(name="张三")
+    id_number = citizen.id_number.reveal()
+    officer = staff_user(roles=[Role.WINDOW_STAFF], full_name="李芳")
+    record = open_page("/workbench/", user=officer)
+    page = record.page
+    page.get_by_role("complementary", name="工作台菜单").get_by_role(
+        "link", name="群众企业账户查询"
+    ).click()
+    page.wait_for_load_state("networkidle")
+    page.get_by_label("身份证号码、手机号或统一社会信用代码").fill(id_number)
+    page.get_by_role("button", name="查询").click()
+    page.wait_for_load_state("networkidle")
+    masked = id_number[:6] + "********" + id_number[-4:]
+    assert masked in page.content()
+    assert id_number not in page.content()
+    page.get_by_role("button", name="显示").first.click()  # htmx swap, no page load
+    page.get_by_text(id_number).wait_for()
+    assert "已记录审计" in page.content()
+    entry = AuditEntry.objects.filter(action=AuditAction.REVEAL).latest("seq")
+    assert entry.actor_id == officer.pk
+    record.screenshot("journey-window-staff-reveal")
+    record.assert_clean()
+
+
+def test_repeated_wrong_passwords_lock_the_account(open_page):
+    staff_user(username="clerk", roles=[Role.WINDOW_STAFF])
+    record = open_page("/accounts/login/?kind=staff")
+    page = record.page
+    for attempt in range(1, 6):
+        page.get_by_label("账号").fill("clerk")
+        page.get_by_label("密码").fill("wrong-password")
+        page.get_by_role("button", name="登录", exact=True).click()
+        page.wait_for_load_state("networkidle")
+        if attempt < 5:
+            assert "账号或密码不正确" in page.content()
+    assert "锁定" in page.content()  # the fifth failure locks
+    # even the right password is refused now
+    page.goto(record.origin + "/accounts/login/?kind=staff")
+    page.get_by_label("账号").fill("clerk")
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录", exact=True).click()
+    page.wait_for_load_state("networkidle")
+    assert "锁定" in page.content()
+    assert "/workbench/" not in page.url
+    record.screenshot("journey-staff-locked")
+    # the lock-out answers 429, which the browser reports as a failed resource load
+    record.assert_clean(allow_console=("429", "Too Many Requests"))
