@@ -3,8 +3,8 @@
 from typing import Any
 
 from django.contrib import admin
-from django.http import HttpRequest
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.http import HttpRequest
 
 from .models import CitizenProfile, EnterpriseProfile, SmsCode, User
 
