@@ -2,7 +2,8 @@
 
 Each entry's hash covers its own canonical content and the previous entry's hash, so changing
 or deleting any row breaks every later link (``zhengwu audit_verify`` names the first one).
-Rows are never updated or deleted: the model refuses it and database triggers refuse it too.
+Rows are never updated or deleted: the model and its queryset refuse it, and database triggers
+(migration 0002) refuse it too. Entries are written only by ``services.audit_record``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .chain import GENESIS_HASH
 
 
 class AuditAction(models.TextChoices):
@@ -25,11 +28,33 @@ class AuditAction(models.TextChoices):
 
 
 class AppendOnlyError(Exception):
-    pass
+    """An attempt to change or delete audit entries (refused here and by database triggers)."""
+
+
+class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
+    """Refuses bulk changes early, with a clear error, before the database triggers would."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise AppendOnlyError("audit entries cannot be changed")
+
+    def _update(self, values: Any) -> Any:
+        raise AppendOnlyError("audit entries cannot be changed")
+
+    def bulk_update(self, objs: Any, fields: Any, batch_size: int | None = None) -> int:
+        raise AppendOnlyError("audit entries cannot be changed")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("audit entries cannot be deleted")
+
+    def _raw_delete(self, using: Any) -> int:
+        raise AppendOnlyError("audit entries cannot be deleted")
+
+    def bulk_create(self, objs: Any, *args: Any, **kwargs: Any) -> list[AuditEntry]:
+        raise AppendOnlyError("append entries with zhengwu.audit.services.audit_record()")
 
 
 class AuditEntry(models.Model):
-    GENESIS_HASH = "0" * 64
+    GENESIS_HASH = GENESIS_HASH
 
     seq = models.PositiveBigIntegerField(_("序号"), unique=True)
     created_at = models.DateTimeField(_("时间"), db_index=True)
@@ -44,6 +69,8 @@ class AuditEntry(models.Model):
     changes = models.JSONField(_("变更内容"), default=dict, blank=True)
     prev_hash = models.CharField(_("前一条哈希"), max_length=64)
     entry_hash = models.CharField(_("本条哈希"), max_length=64, unique=True)
+
+    objects = AuditEntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["seq"]

@@ -10,7 +10,9 @@ import logging
 import re
 
 ID_NUMBER_RE = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8})(\d{3}[\dXx])(?![0-9A-Za-z])")
-PHONE_RE = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
+# Mobile numbers as people write them: ``13812345678``, ``138-1234-5678``, ``138 1234 5678``,
+# ``+86 13812345678``, ``8613812345678`` (the country code used to hide the number from the mask).
+PHONE_RE = re.compile(r"(?<!\d)((?:\+?86[- ]?)?1[3-9]\d)([- ]?)(\d{4})([- ]?)(\d{4})(?!\d)")
 
 
 def mask_id_number(value: str) -> str:
@@ -55,7 +57,7 @@ def mask(kind: str, value: str) -> str:
 def mask_text(text: str) -> str:
     """Mask every ID number and mobile number that appears in free text (logs, messages)."""
     text = ID_NUMBER_RE.sub(lambda m: m.group(1) + "*" * 8 + m.group(3)[-4:], text)
-    return PHONE_RE.sub(lambda m: m.group(1) + "****" + m.group(3), text)
+    return PHONE_RE.sub(lambda m: m.group(1) + m.group(2) + "****" + m.group(4) + m.group(5), text)
 
 
 class ProtectedValue:
@@ -96,7 +98,8 @@ class ProtectedValue:
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash((self.kind, self._plain))
+        # Equal to the plain string (see __eq__), so it must hash like it.
+        return hash(self._plain)
 
     def __bool__(self) -> bool:
         return bool(self._plain)
@@ -106,12 +109,29 @@ class ProtectedValue:
 
 
 class MaskPersonalDataFilter(logging.Filter):
-    """Logging filter: rewrites the formatted message with ID and phone numbers masked."""
+    """Logging filter: rewrites the formatted message with ID and phone numbers masked.
+
+    The traceback (``exc_info``) and ``stack_info`` are masked too: an exception message such as
+    ``IntegrityError: … (13812345678)`` would otherwise reach the log in clear.
+    """
+
+    _formatter = logging.Formatter()
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
+        try:
+            message = record.getMessage()
+            malformed = False
+        except Exception:  # a malformed call (wrong args) must not crash the caller
+            message = f"{record.msg!s} {record.args!r}"
+            malformed = True
         masked = mask_text(message)
-        if masked != message:
+        if malformed or masked != message:
             record.msg = masked
             record.args = None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self._formatter.formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = mask_text(record.exc_text)
+        if record.stack_info:
+            record.stack_info = mask_text(record.stack_info)
         return True
