@@ -1,9 +1,21 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import include, path
 
 from drf_spectacular.views import SpectacularAPIView
 
+
+@login_not_required
+def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
+    # resolved per request: the hashed static name exists only after collectstatic
+    return HttpResponsePermanentRedirect(static("img/emblem.svg"))
+
+
 urlpatterns = [
+    # Browsers ask for /favicon.ico on pages without an icon link (e.g. the admin).
+    path("favicon.ico", favicon),
     path("", include("zhengwu.portal.urls")),
     path("accounts/", include("zhengwu.accounts.urls")),
     path("workbench/", include("zhengwu.workbench.urls")),

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -23,7 +24,12 @@ from zhengwu.organisations.tests.factories import DepartmentFactory, WindowFacto
 
 from .conftest import MOBILE
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the flush after each transactional test would otherwise wipe the
+# calendar rows that the data migration seeded.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def _last_code() -> str:
@@ -163,3 +169,56 @@ def test_repeated_wrong_passwords_lock_the_account(open_page):
     record.screenshot("journey-staff-locked")
     # the lock-out answers 429, which the browser reports as a failed resource load
     record.assert_clean(allow_console=("429", "Too Many Requests"))
+
+
+# A made-up notice in the State Council's format (the real 2027 notice is not yet published).
+HYPOTHETICAL_2027_NOTICE = """国务院办公厅关于2027年部分节假日安排的通知（测试用虚构文本）
+一、元旦：1月1日（周五）至3日（周日）放假，共3天。
+七、国庆节：10月1日（周五）至7日（周四）放假调休，共7天。9月26日（周日）、10月9日（周六）上班。
+"""
+
+
+def test_system_admin_sees_the_banner_and_imports_next_years_notice(open_page):
+    from zhengwu.core.calendar import CalendarYearMissing, add_workdays, load_calendar
+
+    admin = staff_user(username="sysadmin", roles=[Role.SYSTEM_ADMIN], full_name="周明")
+    admin.is_staff = True
+    admin.save()
+    with pytest.raises(CalendarYearMissing):
+        add_workdays(date(2026, 12, 20), 20, load_calendar())
+
+    record = open_page("/workbench/", user=admin)
+    page = record.page
+    banner = page.get_by_role("alert")
+    assert "尚未录入2027年节假日安排" in banner.inner_text()
+    banner.get_by_role("link", name="导入国务院通知").click()
+    page.wait_for_load_state("networkidle")
+    page.get_by_label("年份").fill("2027")
+    page.get_by_label("通知原文").fill(HYPOTHETICAL_2027_NOTICE)
+    page.get_by_role("button", name="预览").click()
+    page.wait_for_load_state("networkidle")
+    assert "共解析出放假10天、调休上班2天" in page.content()
+    record.screenshot("journey-calendar-import-preview")
+    page.get_by_role("button", name="确认导入").click()
+    page.wait_for_load_state("networkidle")
+
+    page.goto(record.origin + "/workbench/")
+    assert page.get_by_role("alert").count() == 0
+    result = add_workdays(date(2026, 12, 20), 20, load_calendar())
+    assert result.due_date == date(2027, 1, 18)  # 元旦 1–3 January not counted
+    record.assert_clean()
+
+
+def test_staff_computes_a_deadline_and_sees_why(open_page):
+    officer = staff_user(roles=[Role.APPROVER], full_name="王强")
+    record = open_page("/calendar/explain/", user=officer, viewport=MOBILE, mobile=True)
+    page = record.page
+    page.get_by_label("起算日（收到申请之日）").fill("2025-09-26")
+    page.get_by_label("期限（工作日）").fill("20")
+    page.get_by_role("button", name="计算").click()
+    page.wait_for_load_state("networkidle")
+    content = page.content()
+    assert "2025年10月30日" in content
+    assert "周日 调休上班，计为第1个工作日" in content
+    record.screenshot("journey-deadline-explained-mobile")
+    record.assert_clean()
