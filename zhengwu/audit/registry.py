@@ -14,7 +14,8 @@ secrets and blind indexes as “已修改”.
 
 Not captured, because Django sends no signal for them: ``QuerySet.update()``,
 ``bulk_create()``, ``bulk_update()`` and raw SQL. A service using those on a registered model
-calls ``services.audit_record`` itself.
+calls ``services.audit_record`` itself. Fixture loading (``loaddata``, ``raw=True`` saves) is not
+recorded row by row either.
 
 Why signals here despite style rule 9: the audit trail is cross-cutting infrastructure that must
 see *every* write, including admin, fixtures and services not written yet; an explicit call in
@@ -214,11 +215,15 @@ def _on_post_save(
     sender: type[models.Model],
     instance: models.Model,
     created: bool,
+    raw: bool = False,
     update_fields: frozenset[str] | None = None,
     **kwargs: Any,
 ) -> None:
     config = _registry.get(sender)
-    if config is None:
+    if config is None or raw:
+        # raw: loaddata / test-database restore writes rows exactly as given, while the database
+        # may be inconsistent; Django advises receivers not to query then. Fixture loads are not
+        # recorded row by row.
         return
     by_name = {f.name: f for f in config.fields}
     current = _current_values(config, instance, update_fields)

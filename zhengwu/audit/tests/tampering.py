@@ -12,6 +12,7 @@ from typing import Any
 from django.db import connection
 
 from zhengwu.audit.models import AuditEntry
+from zhengwu.audit.services import audit_record
 
 TABLE = AuditEntry._meta.db_table
 TRIGGERS = ("audit_auditentry_no_update", "audit_auditentry_no_delete")
@@ -45,3 +46,21 @@ def delete_raw(*entry_ids: int) -> None:
     with connection.cursor() as cursor:
         for entry_id in entry_ids:
             cursor.execute(f"DELETE FROM {TABLE} WHERE id = %s", [entry_id])  # noqa: S608
+
+
+def one_entry() -> AuditEntry:
+    return audit_record(action="export", object_type="core.CalendarYear", object_id=2026)
+
+
+def trigger_names() -> set[str]:
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s", [TABLE]
+            )
+        else:
+            cursor.execute(
+                "SELECT tgname FROM pg_trigger WHERE tgrelid = %s::regclass AND NOT tgisinternal",
+                [TABLE],
+            )
+        return {row[0] for row in cursor.fetchall()}

@@ -1,19 +1,12 @@
 from __future__ import annotations
 
-from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
 
 import pytest
 
-from zhengwu.audit.models import AppendOnlyError, AuditChainHead, AuditEntry
+from zhengwu.audit.models import AppendOnlyError, AuditEntry
 from zhengwu.audit.selectors import audit_chain_verify
-from zhengwu.audit.services import audit_record
-
-TABLE = AuditEntry._meta.db_table
-
-
-def one_entry() -> AuditEntry:
-    return audit_record(action="export", object_type="core.CalendarYear", object_id=2026)
+from zhengwu.audit.tests.tampering import TABLE, one_entry, trigger_names
 
 
 @pytest.mark.django_db
@@ -72,35 +65,6 @@ def test_database_still_accepts_inserts():
     assert AuditEntry.objects.count() == 2
 
 
-def _trigger_names() -> set[str]:
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s", [TABLE]
-            )
-        else:
-            cursor.execute(
-                "SELECT tgname FROM pg_trigger WHERE tgrelid = %s::regclass AND NOT tgisinternal",
-                [TABLE],
-            )
-        return {row[0] for row in cursor.fetchall()}
-
-
 @pytest.mark.django_db
 def test_triggers_exist():
-    assert _trigger_names() == {"audit_auditentry_no_update", "audit_auditentry_no_delete"}
-
-
-@pytest.mark.django_db(transaction=True)
-def test_flush_empties_the_trail_and_keeps_the_triggers():
-    """The test runner flushes after transactional tests; on SQLite that is a DELETE."""
-    one_entry()
-    one_entry()
-    call_command("flush", interactive=False, verbosity=0)
-    assert AuditEntry.objects.count() == 0
-    assert AuditChainHead.objects.count() == 0
-    assert _trigger_names() == {"audit_auditentry_no_update", "audit_auditentry_no_delete"}
-    entry = one_entry()
-    assert entry.seq == 1
-    with pytest.raises(IntegrityError), connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608
+    assert trigger_names() == {"audit_auditentry_no_update", "audit_auditentry_no_delete"}

@@ -17,7 +17,7 @@ WORKERS = 2
 PER_WORKER = 25
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_appends_make_one_valid_chain():
     if connection.vendor != "postgresql":
         pytest.skip("row locks are a PostgreSQL matter; SQLite has a single writer")

@@ -4,8 +4,10 @@ import json
 from datetime import date
 
 from django.contrib.auth.models import Group
+from django.core import serializers
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 import pytest
 
@@ -242,6 +244,17 @@ def test_bulk_operations_bypass_the_trail():
     Department.objects.bulk_create(
         [Department(name="批量新建", region=RegionFactory.create(), credit_code="x", org_code="y")]
     )
+    assert AuditEntry.objects.count() == before
+
+
+def test_fixture_loading_is_not_recorded_row_by_row():
+    now = timezone.now()
+    year = CalendarYear(pk=4040, year=2040, source="manual", created_at=now, updated_at=now)
+    dumped = serializers.serialize("json", [year])
+    before = AuditEntry.objects.count()
+    for obj in serializers.deserialize("json", dumped):
+        obj.save()
+    assert CalendarYear.objects.filter(year=2040).exists()
     assert AuditEntry.objects.count() == before
 
 
