@@ -2,15 +2,15 @@
 SHELL := /bin/bash
 PYTHON ?= python3.11
 BIN := .venv/bin
-export DJANGO_SETTINGS_MODULE ?= config.settings.dev
+DEV := env DJANGO_SETTINGS_MODULE=config.settings.dev
 
 .PHONY: demo test lint stop install
 
 demo: install
-	$(BIN)/zhengwu demo
-	$(BIN)/zhengwu collectstatic --noinput -v0
+	$(DEV) $(BIN)/zhengwu demo
+	$(DEV) $(BIN)/zhengwu collectstatic --noinput -v0
 	scripts/demo.sh
-	@$(BIN)/zhengwu demo | sed -n '/演示账号/,$$p'
+	@$(DEV) $(BIN)/zhengwu demo | sed -n '/演示账号/,$$p'
 
 test: install
 	scripts/system-deps.sh test
@@ -29,7 +29,7 @@ stop:
 install: .venv/.installed static/vendor/.installed .env
 	scripts/system-deps.sh runtime
 	mkdir -p var
-	$(BIN)/zhengwu migrate --noinput -v0
+	$(DEV) $(BIN)/zhengwu migrate --noinput -v0
 
 .venv/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv .venv

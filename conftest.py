@@ -15,3 +15,15 @@ def _clear_memory_outbox() -> None:
 @pytest.fixture
 def sms_outbox() -> list:
     return MemoryBackend.outbox
+
+
+@pytest.fixture(autouse=True)
+def django_db_serialized_rollback() -> bool:
+    """Transactional tests restore the data the migrations seeded (calendar, groups).
+
+    pytest-django flushes the database after each ``transaction=True`` test, which would wipe
+    the 2004–2026 working-day calendar and leave later transactional tests with content types
+    re-created by post_migrate. Serialized rollback makes every such test start from the
+    migrated state. (Ignored by ordinary, transaction-wrapped tests.)
+    """
+    return True

@@ -7,6 +7,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 export PYTHONDONTWRITEBYTECODE=1
+# Tests always use the test settings, whatever the calling shell exported.
+export DJANGO_SETTINGS_MODULE=config.settings.test
 status=0
 summary=()
 

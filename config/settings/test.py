@@ -18,7 +18,7 @@ os.environ.setdefault("DJANGO_CSRF_COOKIE_SECURE", "false")
 os.environ.setdefault("ZHENGWU_LOG_LEVEL", "WARNING")
 os.environ.setdefault("ZHENGWU_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
 # SQLite tests run on an in-memory database; PostgreSQL on a throwaway test_<name> database.
-os.environ["DATABASE_URL"] = os.environ.get("TEST_DATABASE_URL") or "sqlite:///:memory:"
+os.environ["DATABASE_URL"] = os.environ.get("TEST_DATABASE_URL") or "sqlite:///:memory:"  # see below
 
 from .base import *
 
@@ -31,3 +31,11 @@ STORAGES = {
 ZHENGWU_SMS_CHANNEL = "memory"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# SQLite tests use a file, not memory: the live server, worker threads and serialized rollback
+# then see one database exactly as the embedded deployment does (WAL, busy timeout). xdist
+# workers get their own file (pytest-django appends the worker id).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASES["default"]["NAME"] = str(VAR_DIR / "test.sqlite3")
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-run.sqlite3")}

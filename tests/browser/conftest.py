@@ -59,9 +59,24 @@ def vendored_assets() -> None:
 
 
 @pytest.fixture(scope="module")
-def browser(chromium_path: str, vendored_assets: None) -> Iterator[object]:
+def browser(
+    chromium_path: str, vendored_assets: None, django_db_setup: None
+) -> Iterator[object]:
+    from django.db import connections
+
     sync_api = pytest.importorskip("playwright.sync_api")
+    # Playwright's sync API leaves an asyncio loop running in this thread, and asgiref then
+    # hands Django a *different* connection object (context-local instead of thread-local).
+    # Give it the serialized test data so transactional tests can still restore the
+    # migration-seeded rows (calendar, groups) after each flush.
+    serialized = {
+        alias: getattr(connections[alias], "_test_serialized_contents", None)
+        for alias in connections
+    }
     with sync_api.sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(
             executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS
         )
