@@ -21,4 +21,4 @@ path.write_text(
     encoding="utf-8",
 )
 path.chmod(0o600)
-print(f"已生成 {path}（随机密钥，仅限本机使用）")
+print(f"已生成 {path}（随机密钥，仅限本机使用）")  # noqa: T201 - a set-up script talks to its user

@@ -18,7 +18,9 @@ os.environ.setdefault("DJANGO_CSRF_COOKIE_SECURE", "false")
 os.environ.setdefault("ZHENGWU_LOG_LEVEL", "WARNING")
 os.environ.setdefault("ZHENGWU_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
 # SQLite tests run on an in-memory database; PostgreSQL on a throwaway test_<name> database.
-os.environ["DATABASE_URL"] = os.environ.get("TEST_DATABASE_URL") or "sqlite:///:memory:"  # see below
+os.environ["DATABASE_URL"] = (
+    os.environ.get("TEST_DATABASE_URL") or "sqlite:///:memory:"
+)  # see below
 
 from .base import *
 

@@ -59,9 +59,7 @@ def vendored_assets() -> None:
 
 
 @pytest.fixture(scope="module")
-def browser(
-    chromium_path: str, vendored_assets: None, django_db_setup: None
-) -> Iterator[object]:
+def browser(chromium_path: str, vendored_assets: None, django_db_setup: None) -> Iterator[object]:
     from django.db import connections
 
     sync_api = pytest.importorskip("playwright.sync_api")
