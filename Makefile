@@ -10,7 +10,7 @@ demo: install
 	$(DEV) $(BIN)/zhengwu demo
 	$(DEV) $(BIN)/zhengwu collectstatic --noinput -v0
 	scripts/demo.sh
-	@$(DEV) $(BIN)/zhengwu demo | sed -n '/演示账号/,$$p'
+	@$(DEV) $(BIN)/zhengwu demo --logins-only
 
 test: install
 	scripts/system-deps.sh test

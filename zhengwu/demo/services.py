@@ -35,7 +35,6 @@ class DemoContext:
     log: Callable[[str], None]
     departments: dict[str, Department] = field(default_factory=dict)
     staff: dict[str, User] = field(default_factory=dict)
-    logins: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def _regions() -> dict[str, Region]:
@@ -87,15 +86,12 @@ def _staff(ctx: DemoContext) -> None:
         for number in windows:
             Window.objects.get(number=number).staff.add(user)
         ctx.staff[username] = user
-        labels = "、".join(str(Role(r).label) for r in role_values)
-        ctx.logins.append((labels, username, county.DEMO_PASSWORD))
 
 
 def _citizens(ctx: DemoContext) -> None:
     for name, id17, phone in county.CITIZENS:
         id_number = id17 + id_number_check_digit(id17)
         if CitizenProfile.objects.filter(id_number_index=id_number_index(id_number)).exists():
-            ctx.logins.append(("自然人（手机号+密码）", phone, county.DEMO_PASSWORD))
             continue
         user = User(
             username=User.generate_username(UserKind.CITIZEN),
@@ -110,10 +106,8 @@ def _citizens(ctx: DemoContext) -> None:
         CitizenProfile.objects.create(
             user=user, name=name, id_number=id_number, id_number_index=id_number_index(id_number)
         )
-        ctx.logins.append(("自然人（手机号+密码）", phone, county.DEMO_PASSWORD))
     for body, name, legal, agent, agent_id17, phone in county.ENTERPRISES:
         credit_code = body + credit_code_check_char(body)
-        ctx.logins.append(("法人经办人（手机号+密码）", phone, county.DEMO_PASSWORD))
         if EnterpriseProfile.objects.filter(credit_code=credit_code).exists():
             continue
         agent_id = agent_id17 + id_number_check_digit(agent_id17)
@@ -136,6 +130,21 @@ def _citizens(ctx: DemoContext) -> None:
             agent_id_number=agent_id,
             agent_id_number_index=id_number_index(agent_id),
         )
+
+
+def demo_logins() -> list[tuple[str, str, str]]:
+    """(who, login name, password) for every demo account, as printed by `make demo`."""
+    shorts = {short: name for name, short, _kind, _prefix in county.DEPARTMENTS}
+    logins = []
+    for username, _full_name, role_values, dept_shorts, _windows in county.STAFF:
+        roles = "、".join(str(Role(r).label) for r in role_values)
+        depts = "、".join(shorts[s].removeprefix("靖江市") for s in dept_shorts)
+        logins.append((f"{depts}{roles}", username, county.DEMO_PASSWORD))
+    for name, _id17, phone in county.CITIZENS:
+        logins.append((f"自然人{name}（手机号登录）", phone, county.DEMO_PASSWORD))
+    for *_rest, phone in county.ENTERPRISES:
+        logins.append(("法人经办人（手机号登录）", phone, county.DEMO_PASSWORD))
+    return logins
 
 
 def demo_load(*, log: Callable[[str], None] = lambda _m: None) -> DemoContext:

@@ -6,15 +6,20 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from zhengwu.demo.services import demo_load
+from zhengwu.demo.services import demo_load, demo_logins
 
 
 class Command(BaseCommand):
     help = "加载演示县数据（可重复运行，不会产生重复数据）并列出演示账号。"
 
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--logins-only", action="store_true", help="只列出演示账号，不加载数据")
+
     def handle(self, *args: Any, **options: Any) -> None:
-        ctx = demo_load(log=lambda m: self.stdout.write(f"  {m}"))
-        self.stdout.write(self.style.SUCCESS("演示数据已就绪。演示账号："))
-        width = max(len(r) for r, _u, _p in ctx.logins)
-        for role, username, password in ctx.logins:
-            self.stdout.write(f"  {role.ljust(width, '　')}  账号 {username:<14} 密码 {password}")
+        if not options["logins_only"]:
+            demo_load(log=lambda m: self.stdout.write(f"  {m}"))
+        self.stdout.write(self.style.SUCCESS("演示账号（密码均相同）："))
+        logins = demo_logins()
+        width = max(len(label) for label, _u, _p in logins)
+        for label, username, password in logins:
+            self.stdout.write(f"  {label.ljust(width, '　')}  账号 {username:<14} 密码 {password}")
