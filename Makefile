@@ -4,7 +4,7 @@ PYTHON ?= python3.11
 BIN := .venv/bin
 DEV := env DJANGO_SETTINGS_MODULE=config.settings.dev
 
-.PHONY: demo test lint stop install
+.PHONY: demo test lint bench stop install
 
 demo: install
 	$(DEV) $(BIN)/zhengwu demo
@@ -21,6 +21,9 @@ lint: .venv/.installed
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy zhengwu config
 	$(BIN)/lint-imports
+
+bench: install
+	$(BIN)/python bench/bench_foundation.py
 
 stop:
 	scripts/demo-stop.sh

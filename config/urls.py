@@ -5,6 +5,7 @@ from django.templatetags.static import static
 from django.urls import include, path
 
 from drf_spectacular.views import SpectacularAPIView
+from rest_framework.permissions import AllowAny
 
 
 @login_not_required
@@ -22,7 +23,12 @@ urlpatterns = [
     path("calendar/", include("zhengwu.core.urls")),
     path("org/", include("zhengwu.organisations.urls")),
     path("admin/", admin.site.urls),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    # The schema describes the API's shape only (no data), so intranet clients may fetch it freely.
+    path(
+        "api/schema/",
+        login_not_required(SpectacularAPIView.as_view(permission_classes=[AllowAny])),
+        name="api-schema",
+    ),
     path("api/", include("config.api_urls")),
 ]
 
