@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import timedelta
 from typing import Any
 
@@ -183,9 +183,44 @@ def _set_password(user: User, password: str | None) -> None:
         user.set_unusable_password()
 
 
-def citizen_register(
-    *, name: str, id_number: str, phone: str, sms_code: str, password: str | None = None
+PhoneCheck = Callable[[str], None]
+
+
+def _public_user(*, kind: str, full_name: str, phone: str, password: str | None) -> User:
+    """An unsaved 自然人/法人 account for a verified phone (password rules checked here)."""
+    user = User(
+        username=User.generate_username(kind),
+        kind=kind,
+        full_name=full_name,
+        phone=phone,
+        phone_index=phone_index(phone),
+        phone_verified_at=timezone.now(),
+    )
+    _set_password(user, password)
+    return user
+
+
+def _save_account(user: User, create_profile: Callable[[User], object], conflict: str) -> User:
+    """Save the account and its profile atomically; a lost uniqueness race is a clear error."""
+    try:
+        with transaction.atomic():
+            user.save()
+            create_profile(user)
+    except IntegrityError as exc:
+        raise UserFacingError(conflict) from exc
+    return user
+
+
+def citizen_create(
+    *,
+    name: str,
+    id_number: str,
+    phone: str,
+    password: str | None = None,
+    phone_check: PhoneCheck | None = None,
 ) -> User:
+    """Create a 自然人 account. ``phone_check`` proves the phone (e.g. an SMS code) and runs
+    only after every other check passed, so a rejected form does not use up the code."""
     name = name.strip()
     if not name:
         raise UserFacingError(_("请填写姓名。"), field="name")
@@ -195,31 +230,32 @@ def citizen_register(
         raise UserFacingError(_("该身份证号码已注册，请直接登录。"), field="id_number")
     if User.objects.filter(kind=UserKind.CITIZEN, phone_index=phone_index(phone)).exists():
         raise UserFacingError(_("该手机号已注册，请直接登录。"), field="phone")
-    user = User(
-        username=User.generate_username(UserKind.CITIZEN),
-        kind=UserKind.CITIZEN,
-        full_name=name,
-        phone=phone,
-        phone_index=phone_index(phone),
-        phone_verified_at=timezone.now(),
+    user = _public_user(kind=UserKind.CITIZEN, full_name=name, phone=phone, password=password)
+    if phone_check is not None:
+        phone_check(phone)
+    return _save_account(
+        user,
+        lambda u: CitizenProfile.objects.create(
+            user=u, name=name, id_number=id_number, id_number_index=id_number_index(id_number)
+        ),
+        _("该身份证号码或手机号已注册，请直接登录。"),
     )
-    _set_password(user, password)
-    sms_code_verify(phone=phone, purpose=SmsPurpose.REGISTER, code=sms_code)
-    try:
-        with transaction.atomic():
-            user.save()
-            CitizenProfile.objects.create(
-                user=user,
-                name=name,
-                id_number=id_number,
-                id_number_index=id_number_index(id_number),
-            )
-    except IntegrityError as exc:  # a concurrent registration won the race
-        raise UserFacingError(_("该身份证号码或手机号已注册，请直接登录。")) from exc
-    return user
 
 
-def enterprise_register(
+def citizen_register(
+    *, name: str, id_number: str, phone: str, sms_code: str, password: str | None = None
+) -> User:
+    """Online self-registration of a 自然人, proven by a registration SMS code."""
+    return citizen_create(
+        name=name,
+        id_number=id_number,
+        phone=phone,
+        password=password,
+        phone_check=lambda p: sms_code_verify(phone=p, purpose=SmsPurpose.REGISTER, code=sms_code),
+    )
+
+
+def enterprise_create(
     *,
     credit_code: str,
     name: str,
@@ -227,9 +263,10 @@ def enterprise_register(
     agent_name: str,
     agent_id_number: str,
     phone: str,
-    sms_code: str,
     password: str | None = None,
+    phone_check: PhoneCheck | None = None,
 ) -> User:
+    """Create a 法人 account acting through its 经办人 (whose phone logs in)."""
     credit_code = credit_code.strip().upper()
     try:
         validate_credit_code(credit_code)
@@ -248,31 +285,32 @@ def enterprise_register(
         raise UserFacingError(_("该统一社会信用代码已注册，请直接登录。"), field="credit_code")
     if User.objects.filter(kind=UserKind.ENTERPRISE, phone_index=phone_index(phone)).exists():
         raise UserFacingError(_("该手机号已用于其他法人账户。"), field="phone")
-    user = User(
-        username=User.generate_username(UserKind.ENTERPRISE),
-        kind=UserKind.ENTERPRISE,
-        full_name=name.strip(),
-        phone=phone,
-        phone_index=phone_index(phone),
-        phone_verified_at=timezone.now(),
+    user = _public_user(
+        kind=UserKind.ENTERPRISE, full_name=name.strip(), phone=phone, password=password
     )
-    _set_password(user, password)
-    sms_code_verify(phone=phone, purpose=SmsPurpose.REGISTER, code=sms_code)
-    try:
-        with transaction.atomic():
-            user.save()
-            EnterpriseProfile.objects.create(
-                user=user,
-                credit_code=credit_code,
-                name=name.strip(),
-                legal_representative=legal_representative.strip(),
-                agent_name=agent_name.strip(),
-                agent_id_number=agent_id_number,
-                agent_id_number_index=id_number_index(agent_id_number),
-            )
-    except IntegrityError as exc:
-        raise UserFacingError(_("该统一社会信用代码或手机号已注册，请直接登录。")) from exc
-    return user
+    if phone_check is not None:
+        phone_check(phone)
+    return _save_account(
+        user,
+        lambda u: EnterpriseProfile.objects.create(
+            user=u,
+            credit_code=credit_code,
+            name=name.strip(),
+            legal_representative=legal_representative.strip(),
+            agent_name=agent_name.strip(),
+            agent_id_number=agent_id_number,
+            agent_id_number_index=id_number_index(agent_id_number),
+        ),
+        _("该统一社会信用代码或手机号已注册，请直接登录。"),
+    )
+
+
+def enterprise_register(*, sms_code: str, **fields: Any) -> User:
+    """Online self-registration of a 法人, proven by the 经办人's registration SMS code."""
+    return enterprise_create(
+        **fields,
+        phone_check=lambda p: sms_code_verify(phone=p, purpose=SmsPurpose.REGISTER, code=sms_code),
+    )
 
 
 def user_for_sms_login(*, phone: str, kind: str, code: str) -> User:

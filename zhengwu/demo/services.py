@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.db import transaction
-from django.utils import timezone
 
-from zhengwu.accounts.models import CitizenProfile, EnterpriseProfile, User, UserKind
+from zhengwu.accounts.models import CitizenProfile, EnterpriseProfile, User
 from zhengwu.accounts.roles import Role
 from zhengwu.accounts.services import (
+    citizen_create,
+    enterprise_create,
     id_number_index,
-    phone_index,
     roles_ensure,
     staff_create,
 )
@@ -88,48 +88,25 @@ def _staff(ctx: DemoContext) -> None:
         ctx.staff[username] = user
 
 
-def _citizens(ctx: DemoContext) -> None:
+def _citizens() -> None:
     for name, id17, phone in county.CITIZENS:
         id_number = id17 + id_number_check_digit(id17)
-        if CitizenProfile.objects.filter(id_number_index=id_number_index(id_number)).exists():
-            continue
-        user = User(
-            username=User.generate_username(UserKind.CITIZEN),
-            kind=UserKind.CITIZEN,
-            full_name=name,
-            phone=phone,
-            phone_index=phone_index(phone),
-            phone_verified_at=timezone.now(),
-        )
-        user.set_password(county.DEMO_PASSWORD)
-        user.save()
-        CitizenProfile.objects.create(
-            user=user, name=name, id_number=id_number, id_number_index=id_number_index(id_number)
-        )
+        if not CitizenProfile.objects.filter(id_number_index=id_number_index(id_number)).exists():
+            citizen_create(
+                name=name, id_number=id_number, phone=phone, password=county.DEMO_PASSWORD
+            )
     for body, name, legal, agent, agent_id17, phone in county.ENTERPRISES:
         credit_code = body + credit_code_check_char(body)
-        if EnterpriseProfile.objects.filter(credit_code=credit_code).exists():
-            continue
-        agent_id = agent_id17 + id_number_check_digit(agent_id17)
-        user = User(
-            username=User.generate_username(UserKind.ENTERPRISE),
-            kind=UserKind.ENTERPRISE,
-            full_name=name,
-            phone=phone,
-            phone_index=phone_index(phone),
-            phone_verified_at=timezone.now(),
-        )
-        user.set_password(county.DEMO_PASSWORD)
-        user.save()
-        EnterpriseProfile.objects.create(
-            user=user,
-            credit_code=credit_code,
-            name=name,
-            legal_representative=legal,
-            agent_name=agent,
-            agent_id_number=agent_id,
-            agent_id_number_index=id_number_index(agent_id),
-        )
+        if not EnterpriseProfile.objects.filter(credit_code=credit_code).exists():
+            enterprise_create(
+                credit_code=credit_code,
+                name=name,
+                legal_representative=legal,
+                agent_name=agent,
+                agent_id_number=agent_id17 + id_number_check_digit(agent_id17),
+                phone=phone,
+                password=county.DEMO_PASSWORD,
+            )
 
 
 def demo_logins() -> list[tuple[str, str, str]]:
@@ -156,7 +133,7 @@ def demo_load(*, log: Callable[[str], None] = lambda _m: None) -> DemoContext:
             f"区划 {len(regions)} 个，部门 {len(ctx.departments)} 个，窗口 {len(county.WINDOWS)} 个"
         )
         _staff(ctx)
-        _citizens(ctx)
+        _citizens()
         log(
             f"工作人员 {len(ctx.staff)} 名，群众与企业账户 {len(county.CITIZENS) + len(county.ENTERPRISES)} 个"
         )
