@@ -35,9 +35,9 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
 # SQLite tests use a file, not memory: the live server, worker threads and serialized rollback
-# then see one database exactly as the embedded deployment does (WAL, busy timeout). xdist
-# workers get their own file (pytest-django appends the worker id).
+# then see one database exactly as the embedded deployment does (WAL, busy timeout).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["NAME"] = str(VAR_DIR / "test.sqlite3")
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-run.sqlite3")}
+    # one file per process, so two test runs in the same checkout never share a database
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
