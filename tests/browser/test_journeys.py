@@ -222,3 +222,35 @@ def test_staff_computes_a_deadline_and_sees_why(open_page):
     assert "周日 调休上班，计为第1个工作日" in content
     record.screenshot("journey-deadline-explained-mobile")
     record.assert_clean()
+
+
+def test_enterprise_registers_after_correcting_its_credit_code(open_page):
+    from zhengwu.accounts.models import EnterpriseProfile
+    from zhengwu.core.validators import credit_code_check_char
+
+    body = "91321282MA1WKH3L7"
+    good = body + credit_code_check_char(body)
+    bad = body + ("0" if good[-1] != "0" else "1")
+    record = open_page("/accounts/register/?kind=enterprise")
+    page = record.page
+    page.get_by_label("统一社会信用代码").fill(bad)
+    page.get_by_label("单位名称").fill("靖江示例食品有限公司")
+    page.get_by_label("法定代表人").fill("王建华")
+    page.get_by_label("经办人姓名").fill("钱晓燕")
+    page.get_by_label("经办人身份证号码").fill(valid_id_number(77))
+    page.get_by_label("经办人手机号").fill("13655550077")
+    page.get_by_role("button", name="获取验证码").click()
+    page.wait_for_load_state("networkidle")
+    page.get_by_label("短信验证码").fill(_last_code())
+    page.get_by_role("button", name="注册", exact=True).click()
+    page.wait_for_load_state("networkidle")
+    assert "统一社会信用代码校验位不正确" in page.content()
+    assert not EnterpriseProfile.objects.exists()
+
+    page.get_by_label("统一社会信用代码").fill(good)
+    page.get_by_role("button", name="注册", exact=True).click()  # the same code is still valid
+    page.wait_for_load_state("networkidle")
+    assert "注册成功" in page.content()
+    assert EnterpriseProfile.objects.get().credit_code == good
+    record.screenshot("journey-enterprise-registered")
+    record.assert_clean()
