@@ -149,6 +149,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_ENABLE_ADMIN = True
 AXES_VERBOSE = False
+AXES_USERNAME_CALLABLE = "zhengwu.accounts.backends.axes_username"
+AXES_CLIENT_IP_CALLABLE = "zhengwu.audit.context.client_ip"
+# Number of reverse proxies in front of the site that append to X-Forwarded-For (0 = none).
+ZHENGWU_TRUSTED_PROXY_COUNT = env.int("ZHENGWU_TRUSTED_PROXY_COUNT", default=0)
 
 # --- i18n -------------------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
@@ -217,6 +221,9 @@ ZHENGWU_SMS_PER_PHONE_INTERVAL_SECONDS = env.int(
 )
 ZHENGWU_SMS_PER_PHONE_PER_DAY = env.int("ZHENGWU_SMS_PER_PHONE_PER_DAY", default=10)
 ZHENGWU_SMS_PER_IP_PER_HOUR = env.int("ZHENGWU_SMS_PER_IP_PER_HOUR", default=20)
+
+# Plaintext reveals of personal data allowed per staff member per hour (each one is audited).
+ZHENGWU_REVEALS_PER_HOUR = env.int("ZHENGWU_REVEALS_PER_HOUR", default=30)
 
 # --- notifications (minimal outbox; the notification hub extends it) ---------------------------
 # "console" prints messages to the worker's log; "file" appends JSON lines to NOTIFY_FILE_PATH.

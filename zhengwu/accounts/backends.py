@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib.auth.backends import ModelBackend
 from django.http import HttpRequest
 
+from zhengwu.core.masking import mask_phone
 from zhengwu.core.validators import PHONE_RE
 
 from .models import User, UserKind
@@ -38,3 +39,14 @@ class PhoneOrUsernameBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+
+def axes_username(request: HttpRequest | None, credentials: dict[str, Any]) -> str:
+    """The name django-axes stores for a failed login. A phone number is stored masked plus a
+    short keyed digest, so lock-outs stay per phone but the admin never shows the number."""
+    from .services import phone_index
+
+    username = str(credentials.get("username") or "").strip()
+    if PHONE_RE.match(username):
+        return f"{mask_phone(username)}#{phone_index(username)[:12]}"
+    return username

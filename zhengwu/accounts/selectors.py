@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import models
 
@@ -17,16 +18,27 @@ class LookupResults:
     enterprises: list[EnterpriseProfile]
 
 
-# (model name in the URL, field) pairs whose plaintext may be revealed, and their models.
-REVEALABLE: dict[tuple[str, str], type[models.Model]] = {
-    ("citizen", "id_number"): CitizenProfile,
-    ("enterprise", "agent_id_number"): EnterpriseProfile,
-    ("user", "phone"): User,
-}
+# (model name in the URL, field) pairs whose plaintext may be revealed. Only the public's
+# accounts: staff phone numbers are never revealed through this path.
+def _revealable() -> dict[tuple[str, str], models.QuerySet[Any]]:
+    return {
+        ("citizen", "id_number"): CitizenProfile.objects.all(),
+        ("enterprise", "agent_id_number"): EnterpriseProfile.objects.all(),
+        ("user", "phone"): User.objects.exclude(kind=UserKind.STAFF),
+    }
 
 
-def revealable_field(*, model: str, field: str) -> type[models.Model] | None:
-    return REVEALABLE.get((model, field))
+def revealable_queryset(*, model: str, field: str) -> models.QuerySet[Any] | None:
+    return _revealable().get((model, field))
+
+
+def reveal_keys(results: LookupResults) -> list[str]:
+    """The ``model:pk`` keys a look-up showed; only these may then be revealed (views.py)."""
+    keys = [f"citizen:{c.pk}" for c in results.citizens]
+    keys += [f"user:{c.user_id}" for c in results.citizens]
+    keys += [f"enterprise:{e.pk}" for e in results.enterprises]
+    keys += [f"user:{e.user_id}" for e in results.enterprises]
+    return keys
 
 
 def accounts_lookup(*, query: str) -> LookupResults:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from zhengwu.core import crypto
 from zhengwu.core.errors import RateLimited, UserFacingError
+from zhengwu.core.ratelimit import rate_limit_lock
 from zhengwu.core.validators import (
     normalise_id_number,
     validate_credit_code,
@@ -69,6 +70,8 @@ def sms_code_send(*, phone: str, purpose: str, ip_address: str | None) -> SmsCod
     idx = phone_index(phone)
     now = timezone.now()
     with transaction.atomic():
+        # Serialise concurrent requests for this phone and address before counting.
+        rate_limit_lock(f"sms:phone:{idx}", *([f"sms:ip:{ip_address}"] if ip_address else []))
         recent = SmsCode.objects.filter(phone_index=idx)
         last = recent.order_by("-created_at").first()
         interval = settings.ZHENGWU_SMS_PER_PHONE_INTERVAL_SECONDS
@@ -226,13 +229,15 @@ def citizen_create(
         raise UserFacingError(_("请填写姓名。"), field="name")
     id_number = _check_id_number(id_number)
     phone = _check_phone(phone)
+    user = _public_user(kind=UserKind.CITIZEN, full_name=name, phone=phone, password=password)
+    # The phone is proven before saying whether an ID number or phone is registered, so
+    # nobody can probe for existing accounts without a code sent to that phone.
+    if phone_check is not None:
+        phone_check(phone)
     if CitizenProfile.objects.filter(id_number_index=id_number_index(id_number)).exists():
         raise UserFacingError(_("该身份证号码已注册，请直接登录。"), field="id_number")
     if User.objects.filter(kind=UserKind.CITIZEN, phone_index=phone_index(phone)).exists():
         raise UserFacingError(_("该手机号已注册，请直接登录。"), field="phone")
-    user = _public_user(kind=UserKind.CITIZEN, full_name=name, phone=phone, password=password)
-    if phone_check is not None:
-        phone_check(phone)
     return _save_account(
         user,
         lambda u: CitizenProfile.objects.create(
@@ -281,15 +286,15 @@ def enterprise_create(
             raise UserFacingError(_("请填写%(f)s。") % {"f": label}, field=field)
     agent_id_number = _check_id_number(agent_id_number, field="agent_id_number")
     phone = _check_phone(phone)
+    user = _public_user(
+        kind=UserKind.ENTERPRISE, full_name=name.strip(), phone=phone, password=password
+    )
+    if phone_check is not None:  # before any "already registered" answer (see citizen_create)
+        phone_check(phone)
     if EnterpriseProfile.objects.filter(credit_code=credit_code).exists():
         raise UserFacingError(_("该统一社会信用代码已注册，请直接登录。"), field="credit_code")
     if User.objects.filter(kind=UserKind.ENTERPRISE, phone_index=phone_index(phone)).exists():
         raise UserFacingError(_("该手机号已用于其他法人账户。"), field="phone")
-    user = _public_user(
-        kind=UserKind.ENTERPRISE, full_name=name.strip(), phone=phone, password=password
-    )
-    if phone_check is not None:
-        phone_check(phone)
     return _save_account(
         user,
         lambda u: EnterpriseProfile.objects.create(
@@ -395,8 +400,22 @@ def personal_data_reveal(*, obj: Any, field_name: str, reason: str = "") -> str:
 
     Callers check ``permissions.can_reveal_personal_data`` first.
     """
+    from zhengwu.audit.context import current_actor
+    from zhengwu.audit.models import AuditAction, AuditEntry
     from zhengwu.audit.services import audit_record_reveal
 
+    actor = current_actor()
+    limit = settings.ZHENGWU_REVEALS_PER_HOUR
+    recent = AuditEntry.objects.filter(
+        action=AuditAction.REVEAL,
+        actor_id=actor.user_id,
+        created_at__gte=timezone.now() - timedelta(hours=1),
+    )
+    if actor.user_id is not None and recent.count() >= limit:
+        raise RateLimited(
+            _("一小时内查看明文已达%(n)d次上限，请稍后再试。") % {"n": limit},
+            retry_after_seconds=3600,
+        )
     value = getattr(obj, field_name)
     with transaction.atomic():
         audit_record_reveal(obj=obj, field_name=field_name, reason=reason)

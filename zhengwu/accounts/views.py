@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhengwu.audit.context import client_ip
-from zhengwu.core.errors import UserFacingError
+from zhengwu.core.errors import RateLimited, UserFacingError
 from zhengwu.core.idempotency import form_token_consume, form_token_issue
 
 from . import selectors, services
@@ -32,6 +32,7 @@ from .models import SmsPurpose, UserKind
 from .permissions import can_lookup_accounts, can_reveal_personal_data
 
 BACKEND = "zhengwu.accounts.backends.PhoneOrUsernameBackend"
+REVEAL_SESSION_KEY = "zhengwu_revealable"
 
 
 def _next_url(request: HttpRequest, user: Any) -> str:
@@ -164,6 +165,7 @@ def lookup_view(request: HttpRequest) -> HttpResponse:
     results = None
     if form.is_valid():
         results = selectors.accounts_lookup(query=form.cleaned_data["q"])
+        request.session[REVEAL_SESSION_KEY] = selectors.reveal_keys(results)
         form = AccountLookupForm()
     return render(
         request,
@@ -176,11 +178,16 @@ def lookup_view(request: HttpRequest) -> HttpResponse:
 def reveal_view(request: HttpRequest, model: str, pk: int, field: str) -> HttpResponse:
     if not can_reveal_personal_data(request.user):
         raise PermissionDenied
-    target = selectors.revealable_field(model=model, field=field)
-    if target is None:
+    queryset = selectors.revealable_queryset(model=model, field=field)
+    # Only records the officer has just looked up by their full number may be revealed: no
+    # walking through primary keys.
+    if queryset is None or f"{model}:{pk}" not in request.session.get(REVEAL_SESSION_KEY, []):
         raise PermissionDenied
-    obj = get_object_or_404(target, pk=pk)
-    value = services.personal_data_reveal(
-        obj=obj, field_name=field, reason=request.POST.get("reason", "")
-    )
+    obj = get_object_or_404(queryset, pk=pk)
+    try:
+        value = services.personal_data_reveal(
+            obj=obj, field_name=field, reason=request.POST.get("reason", "")
+        )
+    except RateLimited as exc:
+        return render(request, "accounts/_revealed.html", {"error": exc.message}, status=429)
     return render(request, "accounts/_revealed.html", {"value": value})

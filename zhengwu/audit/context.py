@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextvars
+import ipaddress
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.http import HttpRequest
 
 
@@ -24,8 +26,24 @@ _current: contextvars.ContextVar[Actor | HttpRequest | None] = contextvars.Conte
 
 
 def client_ip(request: HttpRequest) -> str | None:
-    """The client address as seen by Django (REMOTE_ADDR; a trusted proxy must set it)."""
-    return request.META.get("REMOTE_ADDR") or None
+    """The client's address, used by the audit trail, SMS rate limits and login lock-out.
+
+    Behind ``ZHENGWU_TRUSTED_PROXY_COUNT`` reverse proxies the address is read from
+    X-Forwarded-For, counting that many entries from the right (the entries our own proxies
+    appended), so a client cannot forge it by sending its own header. Otherwise REMOTE_ADDR.
+    """
+    remote = request.META.get("REMOTE_ADDR") or None
+    proxies = int(getattr(settings, "ZHENGWU_TRUSTED_PROXY_COUNT", 0))
+    if proxies <= 0:
+        return remote
+    hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()]
+    if len(hops) < proxies:
+        return remote
+    candidate = hops[-proxies]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return remote
 
 
 def current_actor() -> Actor:

@@ -42,7 +42,18 @@ def mask_message(value: str) -> str:
     return mask_text(re.sub(r"(?<!\d)\d{4,8}(?!\d)", lambda m: "*" * len(m.group(0)), value))
 
 
+def mask_contact(value: str) -> str:
+    """A notification recipient: an e-mail address keeps its first letter and domain
+    (``z***@example.gov.cn``); anything else is masked as a phone number."""
+    value = value.strip()
+    local, at, domain = value.partition("@")
+    if at:
+        return (local[:1] + "***" if local else "***") + "@" + domain
+    return mask_phone(value)
+
+
 MASKERS = {
+    "contact": mask_contact,
     "id_number": mask_id_number,
     "phone": mask_phone,
     "name": mask_name,

@@ -89,3 +89,22 @@ class ScheduledJob(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class RateLimitKey(models.Model):
+    """One row per rate-limited subject (e.g. a phone's blind index, a client address).
+
+    Locking the row (``core.ratelimit.rate_limit_lock``) serialises the count-then-insert of
+    concurrent requests for the same subject, so limits hold under parallel requests on
+    PostgreSQL as well as on SQLite.
+    """
+
+    key = models.CharField(_("键"), max_length=120, unique=True)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("限流键")
+        verbose_name_plural = _("限流键")
+
+    def __str__(self) -> str:
+        return self.key

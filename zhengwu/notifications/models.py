@@ -28,7 +28,7 @@ class NotificationStatus(models.TextChoices):
 
 class Notification(models.Model):
     channel = models.CharField(_("渠道"), max_length=16, choices=Channel.choices)
-    recipient = EncryptedField(_("接收人"), kind="phone")
+    recipient = EncryptedField(_("接收人"), kind="contact")
     template_code = models.CharField(_("模板"), max_length=64)
     subject = models.CharField(_("标题"), max_length=200, blank=True)
     body = EncryptedField(_("内容"), kind="message")

@@ -8,6 +8,8 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from zhengwu.core.masking import mask_text
+
 from .channels import DeliveryError, OutgoingMessage, backend_name_for, get_backend
 from .models import Notification, NotificationStatus
 
@@ -59,9 +61,12 @@ def notification_deliver(*, notification_id: int) -> Notification:
         notification.attempts += 1
         try:
             provider_id = get_backend(backend_name_for(notification.channel)).send(message)
-        except DeliveryError as exc:
-            notification.last_error = str(exc)
-            if exc.retryable and notification.attempts < MAX_ATTEMPTS:
+        except Exception as exc:  # any failure is an attempt: counted, backed off, recorded
+            retryable = exc.retryable if isinstance(exc, DeliveryError) else True
+            if not isinstance(exc, DeliveryError):
+                logger.exception("notification %s: unexpected delivery error", notification.pk)
+            notification.last_error = mask_text(f"{type(exc).__name__}: {exc}")[:2000]
+            if retryable and notification.attempts < MAX_ATTEMPTS:
                 delay = RETRY_BACKOFF_SECONDS[min(notification.attempts, MAX_ATTEMPTS) - 1]
                 notification.next_attempt_at = timezone.now() + timedelta(seconds=delay)
             else:
@@ -87,5 +92,8 @@ def notifications_retry_pending(*, limit: int = 200) -> int:
         .values_list("pk", flat=True)[:limit]
     )
     for pk in due:
-        notification_deliver(notification_id=pk)
+        try:
+            notification_deliver(notification_id=pk)
+        except Exception:  # one broken row must not starve the rows due after it
+            logger.exception("notification %s could not be processed", pk)
     return len(due)

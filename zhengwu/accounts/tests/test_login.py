@@ -114,3 +114,26 @@ def test_next_parameter_cannot_redirect_off_site(client):
         },
     )
     assert response["Location"] == reverse("workbench:home")
+
+
+def test_axes_never_stores_a_phone_number_in_clear(client):
+    from axes.models import AccessAttempt
+
+    citizen = CitizenFactory.create()
+    phone = citizen.user.phone.reveal()
+    client.post(LOGIN, {"mode": "password", "kind": "citizen", "username": phone, "password": "x"})
+    attempt = AccessAttempt.objects.get()
+    assert phone not in attempt.username
+    assert attempt.username.startswith(phone[:3] + "****" + phone[-4:] + "#")
+
+
+def test_client_address_behind_trusted_proxies(rf, settings):
+    from zhengwu.audit.context import client_ip
+
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.9", REMOTE_ADDR="10.0.0.1")
+    settings.ZHENGWU_TRUSTED_PROXY_COUNT = 0
+    assert client_ip(request) == "10.0.0.1"  # no proxy configured: the header is ignored
+    settings.ZHENGWU_TRUSTED_PROXY_COUNT = 1
+    assert client_ip(request) == "203.0.113.9"  # the entry our proxy appended, not the forged one
+    forged = rf.get("/", HTTP_X_FORWARDED_FOR="not-an-ip", REMOTE_ADDR="10.0.0.1")
+    assert client_ip(forged) == "10.0.0.1"

@@ -28,6 +28,7 @@ def test_reveal_is_permitted_and_audited(client):
     citizen = CitizenFactory.create()
     officer = staff_user(roles=[Role.WINDOW_STAFF])
     client.force_login(officer)
+    client.post(reverse("accounts:lookup"), {"q": citizen.id_number.reveal()})
     before = AuditEntry.objects.filter(action=AuditAction.REVEAL).count()
     response = client.post(reverse("accounts:reveal", args=["citizen", citizen.pk, "id_number"]))
     assert response.status_code == 200
@@ -91,3 +92,43 @@ def test_logs_never_show_personal_data(caplog):
         logger.info("citizen %s phone %s", citizen.id_number, citizen.user.phone)
     assert citizen.id_number.reveal() not in caplog.text
     assert citizen.user.phone.reveal() not in caplog.text
+
+
+def test_only_looked_up_records_can_be_revealed(client):
+    shown = CitizenFactory.create()
+    other = CitizenFactory.create()
+    client.force_login(staff_user(roles=[Role.WINDOW_STAFF]))
+    client.post(reverse("accounts:lookup"), {"q": shown.id_number.reveal()})
+    before = AuditEntry.objects.filter(action=AuditAction.REVEAL).count()
+    walked = client.post(reverse("accounts:reveal", args=["citizen", other.pk, "id_number"]))
+    assert walked.status_code == 403
+    assert other.id_number.reveal() not in walked.content.decode()
+    assert AuditEntry.objects.filter(action=AuditAction.REVEAL).count() == before
+    ok = client.post(reverse("accounts:reveal", args=["user", shown.user_id, "phone"]))
+    assert ok.status_code == 200
+
+
+def test_staff_phone_numbers_are_never_revealable(client):
+    colleague = staff_user(roles=[Role.APPROVER], phone="13912340000")
+    client.force_login(staff_user(roles=[Role.SYSTEM_ADMIN]))
+    session = client.session
+    session["zhengwu_revealable"] = [f"user:{colleague.pk}"]  # even if the key were present
+    session.save()
+    response = client.post(reverse("accounts:reveal", args=["user", colleague.pk, "phone"]))
+    assert response.status_code == 404
+    assert "13912340000" not in response.content.decode()
+
+
+def test_reveals_are_rate_limited_per_officer(client, settings):
+    settings.ZHENGWU_REVEALS_PER_HOUR = 2
+    citizen = CitizenFactory.create()
+    client.force_login(staff_user(roles=[Role.WINDOW_STAFF]))
+    client.post(reverse("accounts:lookup"), {"q": citizen.id_number.reveal()})
+    url = reverse("accounts:reveal", args=["citizen", citizen.pk, "id_number"])
+    assert client.post(url).status_code == 200
+    assert client.post(url).status_code == 200
+    third = client.post(url)
+    assert third.status_code == 429
+    assert "上限" in third.content.decode()
+    assert citizen.id_number.reveal() not in third.content.decode()
+    assert AuditEntry.objects.filter(action=AuditAction.REVEAL).count() == 2

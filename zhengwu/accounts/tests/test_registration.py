@@ -148,3 +148,16 @@ def test_register_page_shows_chinese_error_for_bad_id(client):
     assert response.status_code == 200
     assert "身份证号码应为18位" in response.content.decode()
     assert not User.objects.exists()
+
+
+def test_registration_does_not_reveal_existing_accounts_without_a_valid_code(
+    sms_outbox, django_capture_on_commit_callbacks
+):
+    id_number = valid_id_number(20)
+    code = _send_and_read(sms_outbox, capture=django_capture_on_commit_callbacks)
+    citizen_register(name="王五", id_number=id_number, phone=PHONE, sms_code=code)
+    # a prober without a code for the phone learns nothing about the registered ID number
+    with pytest.raises(UserFacingError) as exc:
+        citizen_register(name="某人", id_number=id_number, phone="13700003333", sms_code="123456")
+    assert "已注册" not in exc.value.message
+    assert "验证码" in exc.value.message

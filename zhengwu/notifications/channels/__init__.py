@@ -18,6 +18,8 @@ from typing import Protocol
 from django.conf import settings
 from django.utils import timezone
 
+from zhengwu.core.masking import mask
+
 logger = logging.getLogger(__name__)
 
 
@@ -61,12 +63,18 @@ def get_backend(name: str) -> ChannelBackend:
         raise DeliveryError(f"unknown channel backend {name!r}", retryable=False) from None
 
 
+def _dev_visible(text: str, kind: str) -> str:
+    """Dev channels show plaintext only with DEBUG on; otherwise (a misconfigured production
+    server) codes and numbers are masked instead of landing in logs and files."""
+    return text if settings.DEBUG else mask(kind, text)
+
+
 @register("console")
 class ConsoleBackend:
     def send(self, message: OutgoingMessage) -> str:
-        sys.stdout.write(
-            f"[{message.channel}] → {message.recipient}: {message.subject} {message.body}\n"
-        )
+        recipient = _dev_visible(message.recipient, "contact")
+        body = _dev_visible(message.body, "message")
+        sys.stdout.write(f"[{message.channel}] → {recipient}: {message.subject} {body}\n")
         sys.stdout.flush()
         return f"console-{message.notification_id}"
 
@@ -80,9 +88,9 @@ class FileBackend:
             "at": timezone.now().isoformat(),
             "id": message.notification_id,
             "channel": message.channel,
-            "recipient": message.recipient,
+            "recipient": _dev_visible(message.recipient, "contact"),
             "subject": message.subject,
-            "body": message.body,
+            "body": _dev_visible(message.body, "message"),
         }
         with path.open("a", encoding="utf-8") as fh:
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")

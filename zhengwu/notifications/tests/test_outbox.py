@@ -79,3 +79,42 @@ def test_stored_body_and_recipient_are_encrypted_and_masked():
     n.refresh_from_db()
     assert str(n.body) == "验证码为******"
     assert n.body.reveal() == "验证码为123456"
+
+
+def test_unexpected_error_counts_as_an_attempt_and_does_not_block_others(monkeypatch, sms_outbox):
+    class Broken:
+        def send(self, message):
+            if message.body == "坏":
+                raise OSError("磁盘已满")
+            return channels.MemoryBackend().send(message)
+
+    monkeypatch.setitem(channels._registry, "memory", Broken)
+    bad = notification_create(channel="sms", recipient="13800001234", template_code="t", body="坏")
+    good = notification_create(channel="sms", recipient="13800001235", template_code="t", body="好")
+    with time_machine.travel(timezone.now() + timedelta(seconds=1)):
+        assert notifications_retry_pending() == 2
+    bad.refresh_from_db()
+    good.refresh_from_db()
+    assert bad.attempts == 1
+    assert bad.status == NotificationStatus.PENDING
+    assert bad.next_attempt_at > timezone.now()  # backed off, not retried every minute
+    assert "磁盘已满" in bad.last_error
+    assert good.status == NotificationStatus.SENT
+    assert [m.body for m in sms_outbox] == ["好"]
+
+
+def test_dev_channels_mask_codes_without_debug(settings, capsys, tmp_path):
+    settings.DEBUG = False
+    settings.ZHENGWU_NOTIFY_FILE_PATH = tmp_path / "outbox.jsonl"
+    message = channels.OutgoingMessage(
+        notification_id=1, channel="sms", recipient="13800001234", subject="", body="验证码为123456"
+    )
+    channels.ConsoleBackend().send(message)
+    channels.FileBackend().send(message)
+    printed = capsys.readouterr().out + settings.ZHENGWU_NOTIFY_FILE_PATH.read_text("utf-8")
+    assert "123456" not in printed
+    assert "13800001234" not in printed
+    assert "138****1234" in printed
+    settings.DEBUG = True
+    channels.ConsoleBackend().send(message)
+    assert "123456" in capsys.readouterr().out  # developers see the code they need
