@@ -21,7 +21,7 @@ step() {  # step NAME COMMAND...
 run_pytest() {  # run_pytest LABEL [env assignments...]
   local label=$1; shift
   echo "==> pytest ($label)"
-  env "$@" $BIN/pytest -q -n 2 --dist loadfile
+  env -u TEST_DATABASE_URL "$@" $BIN/pytest -q -n 2 --dist loadfile
   local rc=$?
   if [ $rc -eq 0 ]; then summary+=("通过  pytest ($label)")
   elif [ $rc -eq 5 ]; then summary+=("失败  pytest ($label)：没有收集到任何测试"); status=1
@@ -41,7 +41,7 @@ step "check --deploy" env -i PATH="$PATH" HOME="${HOME:-/root}" \
   ZHENGWU_BLIND_INDEX_KEY=00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff \
   $BIN/python manage.py check --deploy --fail-level WARNING
 
-run_pytest "SQLite" ZHENGWU_TEST_DB=sqlite
+run_pytest "SQLite"
 
 pg_url=${TEST_DATABASE_URL:-}
 if [ -z "$pg_url" ] && $BIN/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then

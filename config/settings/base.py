@@ -254,6 +254,10 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
     "DEFAULT_THROTTLE_RATES": {"anon": "60/minute", "user": "600/minute"},
 }
 SPECTACULAR_SETTINGS = {
@@ -282,11 +286,16 @@ LOGGING = {
     },
 }
 
+# Allow `zhengwu demo` with DEBUG off (the demo's accounts have published passwords).
+ZHENGWU_ALLOW_DEMO = env.bool("ZHENGWU_ALLOW_DEMO", default=False)
+
 # --- periodic jobs (run by `zhengwu scheduler`; see zhengwu/core/scheduler.py) -----------------
 ZHENGWU_SCHEDULED_JOBS = {
     "notifications.retry_pending": {
         "callable": "zhengwu.notifications.services.notifications_retry_pending",
         "interval": 60,
+        # up to 200 provider sends per sweep: the lease must outlast the slowest sweep
+        "lease": 900,
     },
     "accounts.purge_sms_codes": {
         "callable": "zhengwu.accounts.services.sms_codes_purge",

@@ -16,6 +16,7 @@ os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("DJANGO_SESSION_COOKIE_SECURE", "false")
 os.environ.setdefault("DJANGO_CSRF_COOKIE_SECURE", "false")
 os.environ.setdefault("ZHENGWU_LOG_LEVEL", "WARNING")
+os.environ.setdefault("ZHENGWU_ALLOW_DEMO", "true")
 os.environ.setdefault("ZHENGWU_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
 # SQLite tests run on an in-memory database; PostgreSQL on a throwaway test_<name> database.
 os.environ["DATABASE_URL"] = (

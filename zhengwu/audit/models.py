@@ -25,6 +25,7 @@ class AuditAction(models.TextChoices):
     LOGIN_FAILED = "login_failed", _("登录失败")
     LOGOUT = "logout", _("退出")
     EXPORT = "export", _("导出")
+    CHAIN_REPAIR = "chain_repair", _("审计链头缺失后重建")
 
 
 class AppendOnlyError(Exception):

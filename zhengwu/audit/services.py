@@ -24,6 +24,7 @@ from django.utils import timezone
 from zhengwu.core.masking import ProtectedValue, mask_text
 
 from .chain import GENESIS_HASH, compute_entry_hash, normalise_ip
+from .context import SYSTEM as SYSTEM_ACTOR
 from .context import Actor, current_actor
 from .models import AuditAction, AuditChainHead, AuditEntry
 
@@ -66,12 +67,15 @@ def jsonable(value: Any) -> Any:
     return _clean_text(str(value))
 
 
-def _chain_head_locked() -> AuditChainHead:
+def _chain_head_locked() -> tuple[AuditChainHead, bool]:
+    """The locked head, and whether it had to be rebuilt over existing entries."""
     """The chain head row, locked for this transaction; created on first use (race-safe)."""
     head = AuditChainHead.objects.select_for_update().filter(pk=HEAD_ID).first()
     if head is not None:
-        return head
-    # First entry ever (or the head row was lost): start from the last stored entry, if any.
+        return head, False
+    # First entry ever, or the head row was lost: start from the last stored entry, if any.
+    # A lost head is itself suspicious (deleting the tail *and* the head would otherwise leave
+    # a clean chain), so the caller records that the head was rebuilt (see audit_record).
     last = AuditEntry.objects.order_by("-seq").only("seq", "entry_hash").first()
     try:
         with transaction.atomic():
@@ -82,7 +86,7 @@ def _chain_head_locked() -> AuditChainHead:
             )
     except IntegrityError:
         pass  # a concurrent first append created it; the lock below waits for that transaction
-    return AuditChainHead.objects.select_for_update().get(pk=HEAD_ID)
+    return AuditChainHead.objects.select_for_update().get(pk=HEAD_ID), last is not None
 
 
 def audit_record(
@@ -104,25 +108,58 @@ def audit_record(
     # No savepoint of its own: if the entry cannot be written, the caller's change must not
     # commit without it.
     with transaction.atomic(savepoint=False):
-        head = _chain_head_locked()
-        entry = AuditEntry(
-            seq=head.last_seq + 1,
-            created_at=timezone.now(),
-            actor_id=actor.user_id,
-            actor_label=_clean_text(actor.label, 150),
-            ip_address=normalise_ip(actor.ip_address),
-            action=action.value,
-            object_type=_clip(object_type, 100),
-            object_id=_clip("" if object_id is None else str(object_id), 64),
-            object_repr=_clean_text(object_repr, 200),
-            changes=jsonable(dict(changes or {})),
-            prev_hash=head.last_hash,
+        head, rebuilt = _chain_head_locked()
+        if rebuilt:
+            _append(
+                head,
+                actor=SYSTEM_ACTOR,
+                action=AuditAction.CHAIN_REPAIR,
+                object_type="audit.AuditChainHead",
+                object_id=HEAD_ID,
+                object_repr="",
+                changes={"rebuilt_from_seq": head.last_seq},
+            )
+        entry = _append(
+            head,
+            actor=actor,
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            object_repr=object_repr,
+            changes=changes,
         )
-        entry.entry_hash = compute_entry_hash(entry)
-        entry.save(force_insert=True)
-        head.last_seq = entry.seq
-        head.last_hash = entry.entry_hash
-        head.save(update_fields=["last_seq", "last_hash"])
+    return entry
+
+
+def _append(
+    head: AuditChainHead,
+    *,
+    actor: Actor,
+    action: AuditAction,
+    object_type: str,
+    object_id: object,
+    object_repr: str,
+    changes: Mapping[str, Any] | None,
+) -> AuditEntry:
+    """Insert the next entry after ``head`` (locked by the caller) and advance the head."""
+    entry = AuditEntry(
+        seq=head.last_seq + 1,
+        created_at=timezone.now(),
+        actor_id=actor.user_id,
+        actor_label=_clean_text(actor.label, 150),
+        ip_address=normalise_ip(actor.ip_address),
+        action=action.value,
+        object_type=_clip(object_type, 100),
+        object_id=_clip("" if object_id is None else str(object_id), 64),
+        object_repr=_clean_text(object_repr, 200),
+        changes=jsonable(dict(changes or {})),
+        prev_hash=head.last_hash,
+    )
+    entry.entry_hash = compute_entry_hash(entry)
+    entry.save(force_insert=True)
+    head.last_seq = entry.seq
+    head.last_hash = entry.entry_hash
+    head.save(update_fields=["last_seq", "last_hash"])
     return entry
 
 

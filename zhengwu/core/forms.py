@@ -27,12 +27,15 @@ class DateInput(forms.DateInput):
 
 
 # key → (choice label, the label the explanation prints: “补正暂停，不计”)
+# 补正 under 政府信息公开条例 Art 30 is not a pause but a restart (the ``restart_date`` field);
+# only where a local 政务服务 rule suspends the clock during review is it a pause.
 PAUSE_REASONS: dict[str, tuple[StrOrPromise, StrOrPromise]] = {
-    "correction": (_("补正（申请人补正材料）"), _("补正暂停")),
     "special_procedure": (_("特别程序（检验、检测、鉴定、专家评审等）"), _("特别程序")),
     "consultation": (_("征求第三方或其他机关意见"), _("征求意见")),
+    "correction": (_("审查中补正材料（按地方规定暂停计时）"), _("补正暂停")),
     "other": (_("其他暂停"), _("暂停计时")),
 }
+RESTART_REASON = _("根据《政府信息公开条例》第三十条，答复期限自收到补正之日起重新计算，")
 
 
 class DeadlineForm(forms.Form):
@@ -43,13 +46,19 @@ class DeadlineForm(forms.Form):
     extension_days = forms.IntegerField(
         label=_("延期（工作日）"), min_value=0, max_value=MAX_WORKDAYS, required=False
     )
+    restart_date = forms.DateField(
+        label=_("收到补正之日（重新起算）"),
+        widget=DateInput(),
+        required=False,
+        help_text=_("依申请公开的申请人补正后，答复期限自收到补正之日起重新计算（条例第三十条）。"),
+    )
     pause_start = forms.DateField(label=_("暂停开始日"), widget=DateInput(), required=False)
     pause_end = forms.DateField(label=_("暂停结束日"), widget=DateInput(), required=False)
     pause_reason = forms.ChoiceField(
         label=_("暂停原因"),
         required=False,
         choices=[(key, choice) for key, (choice, _label) in PAUSE_REASONS.items()],
-        initial="correction",
+        initial="special_procedure",
     )
 
     def clean(self) -> dict[str, Any]:
@@ -65,7 +74,7 @@ class DeadlineForm(forms.Form):
         data = self.cleaned_data
         if data.get("pause_start") is None:
             return ()
-        _choice, label = PAUSE_REASONS[data.get("pause_reason") or "correction"]
+        _choice, label = PAUSE_REASONS[data.get("pause_reason") or "special_procedure"]
         return (Pause(start=data["pause_start"], end=data["pause_end"], reason=str(label)),)
 
 

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from .forms import DeadlineForm
+from .forms import RESTART_REASON, DeadlineForm
 from .selectors import load_calendar
 from .workdays import CalendarYearMissing, DeadlineResult, add_workdays
 
@@ -40,6 +40,8 @@ def explain(request: HttpRequest) -> HttpResponse:
                 load_calendar(),
                 pauses=form.pauses(),
                 extension_days=data.get("extension_days") or 0,
+                restart_on=data.get("restart_date"),
+                restart_reason=str(RESTART_REASON) if data.get("restart_date") else "",
             )
         except CalendarYearMissing as exc:
             calendar_error = exc.message

@@ -6,8 +6,11 @@ Every other Monday to Friday is a working day and every other Saturday/Sunday is
 
 Counting rule (domain-spec §1.2, 次日起算): N working days from ``start`` means the N-th working day
 *after* ``start``; ``start`` itself is never counted. N = 0 means the same day (当场办结).
-Pause intervals (补正, 特别程序, 征求第三方意见) are inclusive date ranges whose days are not
-counted; extension days (延期) add working days after the original period.
+Pause intervals (特别程序, 征求第三方意见 — 条例 Art 33 ¶3 — and, where a local rule says so,
+补正 during review) are inclusive date ranges whose days are not counted; extension days (延期)
+add working days after the original period. A *restart* is different: under 政府信息公开条例
+Art 30 the reply period runs again in full from the day the 补正 is received (domain-spec §1.2),
+so ``restart_on`` moves the start and the explanation says why.
 
 A year without calendar data is never guessed: `CalendarYearMissing` is raised instead.
 """
@@ -27,6 +30,9 @@ WEEKDAY_NAMES: tuple[str, ...] = ("周一", "周二", "周三", "周四", "周�
 # A deadline can be long (e.g. 20 + 20 working days plus pauses), but never years long; this
 # bound keeps a wrong input (days=10**9) from looping until the calendar runs out.
 MAX_WORKDAYS = 3660
+# No calendar reaches this far; the bound turns a mistyped year (9999) into a clear error
+# instead of a date overflow.
+MAX_YEAR = 2100
 
 
 def weekday_name(d: date) -> str:
@@ -211,6 +217,8 @@ class DeadlineResult:
     pauses: tuple[Pause, ...]
     due_date: date
     steps: tuple[DeadlineStep, ...] = field(default_factory=tuple)
+    restarted_on: date | None = None
+    restart_reason: str = ""
 
     @property
     def total_days(self) -> int:
@@ -219,6 +227,11 @@ class DeadlineResult:
     def explain(self) -> list[str]:
         """Chinese lines for the “为什么是这一天” page: start, rule, every day walked, result."""
         lines = [_("起算日：%(date)s") % {"date": format_date(self.start)}]
+        if self.restarted_on is not None:
+            lines.append(
+                _("重新起算：%(date)s，%(reason)s此前已经过的工作日不再计算。")
+                % {"date": format_date(self.restarted_on), "reason": self.restart_reason}
+            )
         if self.total_days == 0:
             lines.append(_("规则：期限为0个工作日，当场办结，期限即为起算日当天。"))
         else:
@@ -305,22 +318,30 @@ def add_workdays(
     *,
     pauses: Iterable[PauseLike] = (),
     extension_days: int = 0,
+    restart_on: date | None = None,
+    restart_reason: str = "",
 ) -> DeadlineResult:
     """The date on which a period of ``n`` (+ ``extension_days``) working days ends.
 
-    Counting starts the day after ``start`` (次日起算). Days inside a pause are skipped
-    whatever they are. Raises `CalendarYearMissing` if the count reaches a year the calendar
-    does not cover, and ValueError for negative or absurdly large inputs.
+    Counting starts the day after ``start`` (次日起算), or after ``restart_on`` when the period
+    starts again (补正 received, 条例 Art 30). Days inside a pause are skipped whatever they
+    are. Raises `CalendarYearMissing` if the count reaches a year the calendar does not cover,
+    and ValueError for negative or absurdly large inputs.
     """
     if n < 0 or extension_days < 0:
         raise ValueError(_("工作日数不能为负数。"))
     total = n + extension_days
     if total > MAX_WORKDAYS:
         raise ValueError(_("工作日数不能超过%(max)d。") % {"max": MAX_WORKDAYS})
+    if restart_on is not None and restart_on < start:
+        raise ValueError(_("重新起算日不能早于起算日。"))
+    first = restart_on or start
+    if first.year > MAX_YEAR:
+        raise ValueError(_("日期不能晚于%(year)d年。") % {"year": MAX_YEAR})
     pause_list = _as_pauses(pauses)
     steps: list[DeadlineStep] = []
     counted = 0
-    d = start
+    d = first
     while counted < total:
         d += timedelta(days=1)
         step = _step_for(d, cal, pause_list, counted, n)
@@ -334,6 +355,8 @@ def add_workdays(
         pauses=pause_list,
         due_date=d,
         steps=tuple(steps),
+        restarted_on=restart_on,
+        restart_reason=restart_reason,
     )
 
 
@@ -348,6 +371,8 @@ def workdays_between(
     """
     if end < start:
         return -workdays_between(end, start, cal, pauses=pauses)
+    if end.year > MAX_YEAR:
+        raise ValueError(_("日期不能晚于%(year)d年。") % {"year": MAX_YEAR})
     pause_list = _as_pauses(pauses)
     count = 0
     d = start

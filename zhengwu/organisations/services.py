@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from zhengwu.core.errors import UserFacingError
@@ -65,6 +65,11 @@ def section_create(*, department: Department, name: str, phone: str = "") -> Sec
     name = name.strip()
     if not name:
         raise UserFacingError(_("请填写科室名称。"), field="name")
+    duplicate = UserFacingError(_("本部门已有同名科室。"), field="name")
     if Section.objects.filter(department=department, name=name).exists():
-        raise UserFacingError(_("本部门已有同名科室。"), field="name")
-    return Section.objects.create(department=department, name=name, phone=phone.strip())
+        raise duplicate
+    try:
+        with transaction.atomic():
+            return Section.objects.create(department=department, name=name, phone=phone.strip())
+    except IntegrityError as exc:  # a concurrent submit of the same form won
+        raise duplicate from exc

@@ -222,8 +222,12 @@ def test_lost_head_is_rebuilt_from_the_last_entry():
     entries = make_chain(3)
     AuditChainHead.objects.all().delete()
     entry = audit_record(action="export", object_type="x", object_id=1)
-    assert entry.seq == 4
-    assert entry.prev_hash == entries[-1].entry_hash
+    # seq 4 records the rebuild (the head's loss stays visible), the entry itself is seq 5
+    repair = AuditEntry.objects.get(seq=4)
+    assert repair.action == "chain_repair"
+    assert repair.prev_hash == entries[-1].entry_hash
+    assert entry.seq == 5
+    assert entry.prev_hash == repair.entry_hash
     assert audit_chain_verify().ok
 
 

@@ -69,6 +69,8 @@ class WorkdaysAddApi(APIView):
                 {"detail": exc.message, "code": exc.code, "missing_year": exc.year},
                 status=status.HTTP_409_CONFLICT,
             )
+        except ValueError as exc:  # e.g. a year past the calendar's horizon
+            return Response({"detail": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
         output = self.OutputSerializer(
             {
                 "start": start,

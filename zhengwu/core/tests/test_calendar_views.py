@@ -337,3 +337,11 @@ def test_api_missing_year_is_a_conflict(client, staff):
     assert response.status_code == 409
     assert response.json()["missing_year"] == 2027
     assert "2027" in response.json()["detail"]
+
+
+@pytest.mark.django_db
+def test_api_far_future_year_is_a_400_not_a_500(client):
+    client.force_login(make_user("apiuser"))
+    response = client.get("/api/core/workdays/add/", {"start": "9999-12-31", "days": 1})
+    assert response.status_code == 400
+    assert "2100" in response.json()["detail"]

@@ -66,8 +66,6 @@ def test_failure_is_recorded():
 
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_schedulers_claim_once():
-    if connection.vendor == "sqlite" and "memory" in str(connection.settings_dict["NAME"]):
-        pytest.skip("threads need a shared on-disk database; covered on PostgreSQL")
     jobs_register([SPEC])
     results: list[bool] = []
     barrier = threading.Barrier(4)

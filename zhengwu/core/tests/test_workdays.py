@@ -306,3 +306,36 @@ def test_counting_is_additive(start, n, m):
         add_workdays(start, n, CAL, extension_days=m).due_date
         == add_workdays(start, n + m, CAL).due_date
     )
+
+
+@pytest.mark.django_db
+def test_correction_restarts_the_period_under_article_30():
+    from zhengwu.core.calendar import load_calendar
+
+    cal = load_calendar()
+    received = date(2025, 9, 1)
+    correction_received = date(2025, 9, 26)
+    result = add_workdays(
+        received, 20, cal, restart_on=correction_received, restart_reason="条例第三十条，"
+    )
+    # the full 20 working days run again from the day after the 补正 was received
+    assert (
+        result.due_date == add_workdays(correction_received, 20, cal).due_date == date(2025, 10, 30)
+    )
+    lines = result.explain()
+    assert lines[0] == "起算日：2025年9月1日（周一）"
+    assert "重新起算：2025年9月26日（周五）" in lines[1]
+    assert "此前已经过的工作日不再计算" in lines[1]
+
+
+@pytest.mark.django_db
+def test_restart_before_start_and_far_future_years_are_clear_errors():
+    from zhengwu.core.calendar import load_calendar
+
+    cal = load_calendar()
+    with pytest.raises(ValueError, match="重新起算日不能早于起算日"):
+        add_workdays(date(2025, 9, 26), 5, cal, restart_on=date(2025, 9, 1))
+    with pytest.raises(ValueError, match="2100"):
+        add_workdays(date(9999, 12, 31), 1, cal)
+    with pytest.raises(ValueError, match="2100"):
+        workdays_between(date(2025, 1, 1), date(9999, 12, 31), cal)

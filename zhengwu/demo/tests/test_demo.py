@@ -56,3 +56,13 @@ def test_every_demo_login_works(client):
         home = client.get(response["Location"])
         assert home.status_code == 200, username
         client.post(reverse("accounts:logout"))
+
+
+def test_demo_refuses_production_settings(settings):
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    settings.ZHENGWU_ALLOW_DEMO = False
+    with pytest.raises(CommandError, match="生产环境"):
+        call_command("demo")
+    assert not User.objects.filter(username="sysadmin").exists()

@@ -112,3 +112,23 @@ def test_duplicate_section_gets_chinese_error(client, world):
     again = client.post(url, {"name": "办公室"})
     assert "本部门已有同名科室" in again.content.decode()
     assert Section.objects.filter(department=world["a"], name="办公室").count() == 1
+
+
+def test_department_page_queries_do_not_grow_with_departments(client, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(world["system_admin"])
+    url = reverse("organisations:my-department")
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    small = count()
+    for i in range(6):
+        dept = DepartmentFactory.create(name=f"新增局{i}")
+        WindowFactory.create(department=dept, number=f"N{i}")
+        staff_user(roles=[Role.WINDOW_STAFF], departments=[dept])
+    assert count() == small

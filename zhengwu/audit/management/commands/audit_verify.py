@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand
 
 from tqdm import tqdm
 
-from zhengwu.audit.models import AuditEntry
+from zhengwu.audit.models import AuditAction, AuditEntry
 from zhengwu.audit.selectors import audit_chain_verify
 
 
@@ -25,6 +25,17 @@ class Command(BaseCommand):
         if result.problem is None:
             self.stdout.write(self.style.SUCCESS(f"审计链完整：共 {result.count} 条"))
             self.stdout.write(f"末条哈希（SM3）：{result.last_hash}")
+            # A rebuilt head means the head row had vanished: entries after the last surviving
+            # one may have been deleted together with it. The chain cannot show that; say so.
+            for seq, rebuilt_from in AuditEntry.objects.filter(
+                action=AuditAction.CHAIN_REPAIR
+            ).values_list("seq", "changes__rebuilt_from_seq"):
+                self.stdout.write(
+                    self.style.WARNING(
+                        f"注意：第 {seq} 条记录表明审计链头曾缺失，已从第 {rebuilt_from} 条重建；"
+                        "此前末尾的记录可能被删除，请对照异地保存的末条哈希核查。"
+                    )
+                )
             return
         self.stdout.write(self.style.ERROR(result.problem.message))
         self.stdout.write(f"此前 {result.count} 条记录完整。")

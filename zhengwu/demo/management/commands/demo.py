@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from zhengwu.demo.services import demo_load, demo_logins
 
@@ -14,8 +15,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--logins-only", action="store_true", help="只列出演示账号，不加载数据")
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="在 DEBUG 关闭的环境中也加载（演示账号使用公开的密码，生产环境切勿使用）",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if not (settings.DEBUG or settings.ZHENGWU_ALLOW_DEMO or options["allow_production"]):
+            raise CommandError(
+                "演示数据含公开密码的管理员账号，不能在生产环境（DEBUG 关闭）加载。"
+                "确需加载请加 --allow-production。"
+            )
         if not options["logins_only"]:
             demo_load(log=lambda m: self.stdout.write(f"  {m}"))
         self.stdout.write(self.style.SUCCESS("演示账号（密码均相同）："))
