@@ -132,3 +132,18 @@ def test_department_page_queries_do_not_grow_with_departments(client, world):
         WindowFactory.create(department=dept, number=f"N{i}")
         staff_user(roles=[Role.WINDOW_STAFF], departments=[dept])
     assert count() == small
+
+
+def test_section_created_concurrently_is_a_chinese_error_not_a_500(world, monkeypatch):
+    from django.db.models import QuerySet
+
+    from zhengwu.core.errors import UserFacingError
+    from zhengwu.organisations.services import section_create
+
+    section_create(department=world["a"], name="办公室")
+    # the other request passed its existence check before this one committed
+    monkeypatch.setattr(QuerySet, "exists", lambda self: False)
+    with pytest.raises(UserFacingError, match="本部门已有同名科室"):
+        section_create(department=world["a"], name="办公室")
+    monkeypatch.undo()
+    assert Section.objects.filter(department=world["a"], name="办公室").count() == 1
