@@ -9,6 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -56,7 +57,7 @@ def _check_phone(phone: str) -> str:
     phone = phone.strip()
     try:
         validate_phone(phone)
-    except Exception as exc:
+    except ValidationError as exc:
         raise UserFacingError(_("请输入11位中国大陆手机号码。"), field="phone") from exc
     return phone
 
@@ -168,8 +169,8 @@ def _check_id_number(id_number: str, field: str = "id_number") -> str:
     id_number = normalise_id_number(id_number)
     try:
         validate_id_number(id_number)
-    except Exception as exc:
-        raise UserFacingError(" ".join(getattr(exc, "messages", [str(exc)])), field=field) from exc
+    except ValidationError as exc:
+        raise UserFacingError.from_validation(exc, field=field) from exc
     return id_number
 
 
@@ -179,8 +180,8 @@ def _set_password(user: User, password: str | None) -> None:
 
         try:
             validate_password(password, user)
-        except Exception as exc:
-            raise UserFacingError(" ".join(getattr(exc, "messages", [])), field="password") from exc
+        except ValidationError as exc:
+            raise UserFacingError.from_validation(exc, field="password") from exc
         user.set_password(password)
     else:
         user.set_unusable_password()
@@ -275,8 +276,8 @@ def enterprise_create(
     credit_code = credit_code.strip().upper()
     try:
         validate_credit_code(credit_code)
-    except Exception as exc:
-        raise UserFacingError(" ".join(getattr(exc, "messages", [])), field="credit_code") from exc
+    except ValidationError as exc:
+        raise UserFacingError.from_validation(exc, field="credit_code") from exc
     for value, field, label in (
         (name, "name", _("单位名称")),
         (legal_representative, "legal_representative", _("法定代表人")),

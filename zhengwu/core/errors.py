@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
+
 
 class UserFacingError(Exception):
     """An error whose message is safe and meant to be shown to the user (Chinese)."""
@@ -11,6 +13,11 @@ class UserFacingError(Exception):
         self.message = message
         self.field = field
         self.code = code
+
+    @classmethod
+    def from_validation(cls, exc: ValidationError, *, field: str | None = None) -> UserFacingError:
+        """The Chinese messages of a validator's ValidationError, for the user."""
+        return cls(" ".join(exc.messages), field=field, code=getattr(exc, "code", None) or "")
 
 
 class RateLimited(UserFacingError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -29,8 +30,8 @@ def department_upsert(
     try:
         validate_credit_code(credit_code)
         validate_org_code(credit_code[8:17])
-    except Exception as exc:
-        raise UserFacingError(" ".join(getattr(exc, "messages", [str(exc)]))) from exc
+    except ValidationError as exc:
+        raise UserFacingError.from_validation(exc, field="credit_code") from exc
     department, _created = Department.objects.update_or_create(
         credit_code=credit_code,
         defaults={
